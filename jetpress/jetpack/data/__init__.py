@@ -1,0 +1,1 @@
+"""Jetpack catalog data files (JSON), read by jetpress.jetpack.catalog."""
