@@ -28,7 +28,7 @@ def open_store(url: str, *, prefix: str = "wp_") -> Store:
     scheme, sep, rest = url.partition("://")
     scheme = scheme.lower()
     if not sep:
-        raise StoreError(f"{_shown(url)!r} is not a database URL: use {_FORMS}.")
+        raise StoreError(f"The database URL {_shown(url)!r} is not valid: use {_FORMS}.")
     if scheme == "memory":
         from jetpress.store.memory import MemoryStore
 

@@ -174,3 +174,12 @@ def store(engine: Engine) -> Store:
 def make_store(engine: Engine) -> Callable[..., Store]:
     """Open more stores on the same database as ``store``."""
     return engine.open
+
+
+@pytest.fixture
+def dropped() -> Iterator[list[tuple[str, str]]]:
+    """Append (url, prefix) pairs: their tables are dropped after the test."""
+    pairs: list[tuple[str, str]] = []
+    yield pairs
+    for url, prefix in pairs:
+        drop_tables(url, prefix)
