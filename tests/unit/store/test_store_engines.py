@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -106,7 +107,7 @@ def test_sqlite_busy_writer_waits(tmp_path: Path) -> None:
 
 @pytest.fixture
 def mysql_store(mysql_url: str, dropped: list[tuple[str, str]]) -> Iterator[MysqlStore]:
-    prefix = "t_engines_"
+    prefix = f"t{secrets.token_hex(4)}_"
     dropped.append((mysql_url, prefix))
     store = open_store(mysql_url, prefix=prefix)
     assert isinstance(store, MysqlStore)
@@ -122,18 +123,19 @@ def test_mysql_schema_is_wordpress(mysql_store: MysqlStore) -> None:
         rows = mysql_store.fetchall(
             "SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME FROM information_schema.COLUMNS"
             " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION",
-            (f"t_engines_{table}",),
+            (f"{mysql_store.prefix}{table}",),
         )
         assert [r[0] for r in rows] == COLUMNS[table]
         assert [r[1] for r in rows] == types
         assert {r[2] for r in rows} - {None} == {"utf8mb4_unicode_520_ci"}
+    p = mysql_store.prefix
     keys = mysql_store.fetchall(
         "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART"
         " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-        " AND TABLE_NAME IN ('t_engines_options', 't_engines_users', 't_engines_usermeta')",
-        (),
+        " AND TABLE_NAME IN (%s, %s, %s)",
+        (f"{p}options", f"{p}users", f"{p}usermeta"),
     )
-    assert {(t.removeprefix("t_engines_"), i, n, c, s) for t, i, n, c, s in keys} == {
+    assert {(t.removeprefix(p), i, n, c, s) for t, i, n, c, s in keys} == {
         ("options", "PRIMARY", 0, "option_id", None),
         ("options", "option_name", 0, "option_name", None),
         ("options", "autoload", 1, "autoload", None),
@@ -176,7 +178,7 @@ def test_mysql_session_drops_strict_modes_like_wordpress(mysql_store: MysqlStore
 def test_mysql_serves_an_existing_multisite_users_table(
     mysql_url: str, dropped: list[tuple[str, str]]
 ) -> None:
-    prefix = "t_existing_"
+    prefix = f"t{secrets.token_hex(4)}_"
     dropped.append((mysql_url, prefix))
     admin = pymysql.connect(**_mysql_kwargs(mysql_url))
     with admin.cursor() as cur:
@@ -236,7 +238,7 @@ def test_mysql_reconnects_after_the_server_drops_it(
 
 @pytest.fixture
 def pg_store(pg_url: str, dropped: list[tuple[str, str]]) -> Iterator[PostgresStore]:
-    prefix = "t_engines_"
+    prefix = f"t{secrets.token_hex(4)}_"
     dropped.append((pg_url, prefix))
     store = open_store(pg_url, prefix=prefix)
     assert isinstance(store, PostgresStore)
@@ -252,7 +254,7 @@ def test_postgres_schema_columns(pg_store: PostgresStore) -> None:
         rows = pg_store.fetchall(
             "SELECT column_name FROM information_schema.columns WHERE table_name = %s"
             " ORDER BY ordinal_position",
-            (f"t_engines_{table}",),
+            (f"{pg_store.prefix}{table}",),
         )
         assert [r[0] for r in rows] == names
 

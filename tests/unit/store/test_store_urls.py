@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -144,8 +145,9 @@ def test_mysql_wrong_password(mysql_url: str) -> None:
 @pytest.mark.parametrize("scheme", ["mysql", "mariadb", "MySQL"])
 def test_mysql_schemes(mysql_url: str, scheme: str, dropped: list[tuple[str, str]]) -> None:
     url = scheme + mysql_url[mysql_url.index("://") :]
-    store = open_store(url, prefix="t_urls_")
-    dropped.append((mysql_url, "t_urls_"))
+    prefix = f"t{secrets.token_hex(4)}_"
+    store = open_store(url, prefix=prefix)
+    dropped.append((mysql_url, prefix))
     assert isinstance(store, MysqlStore)
     assert store.url == url
     store.close()
@@ -155,8 +157,9 @@ def test_mysql_schemes(mysql_url: str, scheme: str, dropped: list[tuple[str, str
 @pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
 def test_postgres_schemes(pg_url: str, scheme: str, dropped: list[tuple[str, str]]) -> None:
     url = scheme + pg_url[pg_url.index("://") :]
-    store = open_store(url, prefix="t_urls_")
-    dropped.append((pg_url, "t_urls_"))
+    prefix = f"t{secrets.token_hex(4)}_"
+    store = open_store(url, prefix=prefix)
+    dropped.append((pg_url, prefix))
     assert isinstance(store, PostgresStore)
     assert store.url == url
     store.close()
