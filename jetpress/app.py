@@ -1,0 +1,128 @@
+"""Composition root: builds the store, the site, the REST server and the plugin from a Config.
+
+The only module that builds concrete stores and wires every layer together.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jetpress import fixture
+from jetpress.clock import Clock, SystemClock
+from jetpress.config import Config
+from jetpress.store.base import Store
+from jetpress.store.urls import open_store
+from jetpress.wp.auth import current_user, passwords
+from jetpress.wp.caps import CapabilityMap
+from jetpress.wp.install import install
+from jetpress.wp.options import Options
+from jetpress.wp.rest.request import RestRequest
+from jetpress.wp.rest.server import AuthOutcome, RestServer
+from jetpress.wp.site import Site
+from jetpress.wp.users import Users
+
+
+@dataclass(slots=True)
+class FirstStart:
+    """What ``serve`` prints after creating a site."""
+
+    admin_user: str
+    admin_password: str
+    generated: bool
+
+
+@dataclass(slots=True, eq=False)
+class App:
+    """One running jetpress: configuration, store, site and REST server."""
+
+    config: Config
+    store: Store
+    site: Site
+    rest: RestServer
+    authenticators: list[current_user.Authenticator] = field(default_factory=list)
+    first_start: FirstStart | None = None
+
+    def authenticate(self, request: RestRequest) -> AuthOutcome:
+        return current_user.authenticate(self.site, request, self.authenticators)
+
+    def reset(self, mode: str, site_url: str) -> None:
+        """Restore the conformance fixture (test control only)."""
+        fixture.reset(self.site, self.store, mode=mode, site_url=site_url)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build(
+    config: Config,
+    *,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+) -> App:
+    """Open (and on first start, install) the site described by ``config``."""
+    store = open_store(config.db_url, prefix=config.prefix)
+    store.create_tables()
+    options = Options(store.options)
+    users = Users(store.users, options, config.prefix)
+    constants: Mapping[str, Any] = dict(config.constants)
+    if config.test_control:
+        constants = fixture.TestConstants(constants, options)
+    site = Site(
+        options=options,
+        users=users,
+        caps=CapabilityMap(constants=constants),
+        clock=clock or SystemClock(),
+        random=rng or secrets.SystemRandom(),
+        constants=constants,
+        prefix=config.prefix,
+        max_body_bytes=config.max_body_bytes,
+    )
+    app = App(config=config, store=store, site=site, rest=None)  # type: ignore[arg-type]
+    app.rest = RestServer(site, app.authenticate)
+    if not store.is_installed():
+        app.first_start = _first_install(config, site)
+    site.options.refresh()
+    return app
+
+
+def _first_install(config: Config, site: Site) -> FirstStart:
+    generated = config.admin_password is None
+    password = config.admin_password or passwords_for_humans(site.random)
+    install(
+        site,
+        site_url=config.effective_site_url,
+        blogname=config.blogname,
+        admin_email=config.admin_email,
+    )
+    site.users.create(
+        login=config.admin_user,
+        pass_hash=passwords.hash_password(password, site.random),
+        email=config.admin_email,
+        role="administrator",
+    )
+    return FirstStart(config.admin_user, password, generated)
+
+
+def passwords_for_humans(rng: random.Random) -> str:
+    """A 20-character password without ambiguous symbols, for the first administrator."""
+    alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(rng.choice(alphabet) for _ in range(20))
+
+
+def create_app(config: Config, **kwargs: Any) -> Any:
+    """The ASGI application for ``config``."""
+    from jetpress.http.asgi import JetpressASGI
+
+    return JetpressASGI(build(config, **kwargs))
+
+
+
+def from_environment() -> Any:
+    """ASGI factory for worker processes (``uvicorn --workers``): config from the environment."""
+    from jetpress import config
+
+    return create_app(config.load())

@@ -1,0 +1,80 @@
+"""Non-REST pages: redirects, the front page, wp-admin's login redirect, 404s."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from jetpress.http.exchange import Exchange, Reply
+from jetpress.wp import php
+from jetpress.wp.auth import current_user, keys, nonces
+from jetpress.wp.formatting import esc_attr, esc_html
+from jetpress.wp.rest.request import RestRequest
+from jetpress.wp.site import Site, rest_url, site_url
+from jetpress.wp.users import User
+
+NOCACHE = (
+    ("Expires", "Wed, 11 Jan 1984 05:00:00 GMT"),
+    ("Cache-Control", "no-cache, must-revalidate, max-age=0"),
+)
+HTML = ("Content-Type", "text/html; charset=UTF-8")
+
+
+def redirect(site: Site, location: str, status: int = 302) -> Reply:
+    """wp_redirect: Location plus ``X-Redirect-By: WordPress`` (pluggable.php:1392-1442)."""
+    return Reply(status, [HTML, *NOCACHE, ("X-Redirect-By", "WordPress"),
+                          ("Location", location)])
+
+
+def page(title: str, body_html: str, status: int = 200) -> Reply:
+    html = (
+        '<!DOCTYPE html>\n<html lang="en-US">\n<head>\n<meta charset="UTF-8">\n'
+        f"<title>{esc_html(title)}</title>\n</head>\n<body>\n{body_html}\n</body>\n</html>\n"
+    )
+    return Reply(status, [HTML], html.encode("utf-8"))
+
+
+def current(site: Site, exchange: Exchange) -> tuple[User | None, str]:
+    """The logged-in user of a page request and its session token."""
+    request = RestRequest(method=exchange.method, route="", cookies=exchange.cookies,
+                          secure=exchange.secure)
+    return (
+        current_user.determine_from_cookies(site, request).user,
+        current_user.session_token(site, request),
+    )
+
+
+def auth_redirect(site: Site, exchange: Exchange) -> Reply:
+    """auth_redirect (pluggable.php:1130-1180): to the login page with redirect_to and reauth."""
+    target = site_url(site, "wp-login.php") + "?redirect_to=" + quote(
+        exchange.full_url(), safe="") + "&reauth=1"
+    return redirect(site, target, 302)
+
+
+def handle(site: Site, exchange: Exchange) -> Reply:
+    """Everything that is not REST, login or control."""
+    path = exchange.path
+    if path.startswith("/wp-admin"):
+        user, _token = current(site, exchange)
+        if user is None:
+            return auth_redirect(site, exchange)
+        name = esc_html(php.to_php_string(site.options.get("blogname")))
+        return page(f"Dashboard ‹ {name}", f"<h1>{name}</h1><p>Howdy, "
+                    f"{esc_html(user.display_name)}.</p>")
+    if path in ("/", "/index.php"):
+        name = esc_html(php.to_php_string(site.options.get("blogname")))
+        reply = page(name, f"<h1>{name}</h1>")
+        # rest_output_link_header at template_redirect (RA:1001-1019)
+        reply.headers.append(("Link", f'<{rest_url(site, "/")}>; rel="https://api.w.org/"'))
+        return reply
+    return page("Page not found", "<h1>Not Found</h1>", 404)
+
+
+def nonce_ays_logout(site: Site, user: User | None, token: str) -> Reply:
+    """wp_nonce_ays('log-out'): confirm logging out, with a fresh logout link (403)."""
+    name = esc_html(php.to_php_string(site.options.get("blogname")))
+    nonce = nonces.create_nonce("log-out", user.id if user else 0, token, site.clock.now(),
+                                keys.salt(site, "nonce"))
+    url = site_url(site, "wp-login.php") + "?action=logout&_wpnonce=" + nonce
+    body = (f"<p>You are attempting to log out of {name}</p><p>Do you really want to "
+            f'<a href="{esc_attr(url)}">log out</a>?</p>')
+    return page("Something went wrong.", body, 403)
