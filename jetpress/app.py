@@ -120,7 +120,6 @@ def create_app(config: Config, **kwargs: Any) -> Any:
     return JetpressASGI(build(config, **kwargs))
 
 
-
 def from_environment() -> Any:
     """ASGI factory for worker processes (``uvicorn --workers``): config from the environment."""
     from jetpress import config

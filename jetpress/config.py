@@ -16,11 +16,22 @@ from typing import Any
 
 # wp-config.php constants jetpress honours.
 KNOWN_CONSTANTS = (
-    "AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY",
-    "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT", "NONCE_SALT",
-    "SECRET_KEY", "SECRET_SALT",
-    "JETPACK_DEV_DEBUG", "WP_LOCAL_DEV", "WP_ENVIRONMENT_TYPE",
-    "DISALLOW_FILE_MODS", "DISALLOW_FILE_EDIT", "DISALLOW_UNFILTERED_HTML",
+    "AUTH_KEY",
+    "SECURE_AUTH_KEY",
+    "LOGGED_IN_KEY",
+    "NONCE_KEY",
+    "AUTH_SALT",
+    "SECURE_AUTH_SALT",
+    "LOGGED_IN_SALT",
+    "NONCE_SALT",
+    "SECRET_KEY",
+    "SECRET_SALT",
+    "JETPACK_DEV_DEBUG",
+    "WP_LOCAL_DEV",
+    "WP_ENVIRONMENT_TYPE",
+    "DISALLOW_FILE_MODS",
+    "DISALLOW_FILE_EDIT",
+    "DISALLOW_UNFILTERED_HTML",
 )
 _DEFINE = re.compile(
     r"""define\s*\(\s*['"](?P<name>[A-Z_][A-Z0-9_]*)['"]\s*,\s*"""
@@ -119,8 +130,9 @@ def to_environment(cfg: Config) -> dict[str, str]:
     }
     for name, value in cfg.constants.items():
         if name in KNOWN_CONSTANTS:
-            env[f"JETPRESS_{name}"] = ("true" if value else "false") if isinstance(
-                value, bool) else str(value)
+            env[f"JETPRESS_{name}"] = (
+                ("true" if value else "false") if isinstance(value, bool) else str(value)
+            )
     return env
 
 

@@ -26,9 +26,13 @@ def live_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
 @pytest.fixture
 def api(tmp_path: Path, live_base: str | None) -> Iterator[Api]:
     if live_base is not None:
+
         def reset_live(mode: str, site_url: str) -> None:
-            r = httpx.post(live_base + "/_jetpress/reset",
-                           json={"mode": mode, "site_url": site_url}, timeout=30)
+            r = httpx.post(
+                live_base + "/_jetpress/reset",
+                json={"mode": mode, "site_url": site_url},
+                timeout=30,
+            )
             assert r.status_code == 200, r.text
 
         instance = Api(server_client(live_base), reset_live)
@@ -39,8 +43,11 @@ def api(tmp_path: Path, live_base: str | None) -> Iterator[Api]:
         from jetpress.http.asgi import JetpressASGI
 
         app = build(
-            Config(db_url=f"sqlite:///{tmp_path / 'site.db'}", test_control=True,
-                   admin_password="password"),
+            Config(
+                db_url=f"sqlite:///{tmp_path / 'site.db'}",
+                test_control=True,
+                admin_password="password",
+            ),
             clock=FrozenClock(float(int(time.time()))),
         )
         instance = Api(inprocess_client(JetpressASGI(app)), app.reset, app=app)

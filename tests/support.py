@@ -49,8 +49,14 @@ class Api:
     def _login(self, http: httpx.Client, user: str, password: str, **extra: str) -> httpx.Response:
         return http.post(
             "/wp-login.php",
-            data={"log": user, "pwd": password, "wp-submit": "Log In",
-                  "redirect_to": self.site_url + "/wp-admin/", "testcookie": "1", **extra},
+            data={
+                "log": user,
+                "pwd": password,
+                "wp-submit": "Log In",
+                "redirect_to": self.site_url + "/wp-admin/",
+                "testcookie": "1",
+                **extra,
+            },
             headers={"Cookie": "wordpress_test_cookie=WP%20Cookie%20check"},
         )
 
@@ -70,15 +76,17 @@ class Api:
 
 def inprocess_client(asgi: Any) -> Callable[[str], httpx.Client]:
     def make(host: str) -> httpx.Client:
-        return TestClient(asgi, base_url="http://" + host, follow_redirects=False,
-                          raise_server_exceptions=True)
+        return TestClient(
+            asgi, base_url="http://" + host, follow_redirects=False, raise_server_exceptions=True
+        )
 
     return make
 
 
 def server_client(base: str) -> Callable[[str], httpx.Client]:
     def make(host: str) -> httpx.Client:
-        return httpx.Client(base_url=base, headers={"Host": host}, follow_redirects=False,
-                            timeout=30)
+        return httpx.Client(
+            base_url=base, headers={"Host": host}, follow_redirects=False, timeout=30
+        )
 
     return make

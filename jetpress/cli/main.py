@@ -44,22 +44,44 @@ def _port_free(host: str, port: int) -> bool:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--db", "db_url", default=None,
-              help="Database URL: sqlite:///PATH (default sqlite:///jetpress.db), "
-                   "mysql://USER:PASS@HOST/DB, postgresql://USER@HOST/DB. Env JETPRESS_DB.")
+@click.option(
+    "--db",
+    "db_url",
+    default=None,
+    help="Database URL: sqlite:///PATH (default sqlite:///jetpress.db), "
+    "mysql://USER:PASS@HOST/DB, postgresql://USER@HOST/DB. Env JETPRESS_DB.",
+)
 @click.option("--site-url", default=None, help="Site URL (default http://HOST:PORT).")
 @click.option("--table-prefix", "prefix", default=None, help="Table prefix (default wp_).")
-@click.option("--wp-config", default=None, type=click.Path(exists=True, dir_okay=False),
-              help="Read salts, constants and $table_prefix from an existing wp-config.php.")
-@click.option("--define", multiple=True, metavar="NAME=VALUE",
-              help="Set a wp-config constant, e.g. JETPACK_DEV_DEBUG=true (repeatable).")
-@click.option("--admin-password", default=None,
-              help="Password of the administrator created on first start (default: random).")
+@click.option(
+    "--wp-config",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Read salts, constants and $table_prefix from an existing wp-config.php.",
+)
+@click.option(
+    "--define",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a wp-config constant, e.g. JETPACK_DEV_DEBUG=true (repeatable).",
+)
+@click.option(
+    "--admin-password",
+    default=None,
+    help="Password of the administrator created on first start (default: random).",
+)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
-@click.option("--test-control", is_flag=True,
-              help="Expose POST /_jetpress/reset (the conformance fixture) for test runners.")
-@click.option("--log-level", default="warning", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@click.option(
+    "--test-control",
+    is_flag=True,
+    help="Expose POST /_jetpress/reset (the conformance fixture) for test runners.",
+)
+@click.option(
+    "--log-level",
+    default="warning",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+)
 def serve(**flags: Any) -> None:
     """Start the server. The first start creates the site and an administrator."""
     import uvicorn
@@ -68,7 +90,7 @@ def serve(**flags: Any) -> None:
 
     _check_url(flags["site_url"])
     log_level = flags.pop("log_level")
-    cfg = config.load(**{k: v for k, v in flags.items()})
+    cfg = config.load(**flags)
     if not _port_free(cfg.host, cfg.port):
         raise click.ClickException(f"port {cfg.port} on {cfg.host} is already in use")
     try:
@@ -79,24 +101,40 @@ def serve(**flags: Any) -> None:
     where = cfg.db_url
     click.echo(f"jetpress {__version__}: database {where}", err=True)
     if first is not None:
-        click.echo(f"Created the site {cfg.effective_site_url} with the administrator "
-                   f"{first.admin_user!r}.", err=True)
+        click.echo(
+            f"Created the site {cfg.effective_site_url} with the administrator "
+            f"{first.admin_user!r}.",
+            err=True,
+        )
         if first.generated:
             click.echo(f"Its password (shown once): {first.admin_password}", err=True)
     site_url = cfg.effective_site_url
-    click.echo(f"Log in at {site_url}/wp-login.php; the API is at {site_url}/wp-json/jetpack/v4",
-               err=True)
+    click.echo(
+        f"Log in at {site_url}/wp-login.php; the API is at {site_url}/wp-json/jetpack/v4", err=True
+    )
     app.close()
     if cfg.workers > 1:
         config.export(cfg)
-        uvicorn.run("jetpress.app:from_environment", factory=True, host=cfg.host,
-                    port=cfg.port, workers=cfg.workers, log_level=log_level,
-                    env_file=None, access_log=False)
+        uvicorn.run(
+            "jetpress.app:from_environment",
+            factory=True,
+            host=cfg.host,
+            port=cfg.port,
+            workers=cfg.workers,
+            log_level=log_level,
+            env_file=None,
+            access_log=False,
+        )
     else:
         from jetpress.http.asgi import JetpressASGI
 
-        uvicorn.run(JetpressASGI(build(cfg)), host=cfg.host, port=cfg.port,
-                    log_level=log_level, access_log=False)
+        uvicorn.run(
+            JetpressASGI(build(cfg)),
+            host=cfg.host,
+            port=cfg.port,
+            log_level=log_level,
+            access_log=False,
+        )
 
 
 def main() -> None:

@@ -53,15 +53,25 @@ class JetpressASGI:
             body = await _read_body(receive, self.app.site.max_body_bytes)
         except BodyTooLarge:
             data = error_data(rest_errors.body_too_large(self.app.site.max_body_bytes))
-            await _send(send, Reply(413, [("Content-Type", "application/json; charset=UTF-8")],
-                                    php.json_encode(data)))
+            await _send(
+                send,
+                Reply(
+                    413,
+                    [("Content-Type", "application/json; charset=UTF-8")],
+                    php.json_encode(data),
+                ),
+            )
             return
         exchange = Exchange.from_scope(scope, body)
         try:
             reply = self.handle(exchange)
         except Exception:  # the edge is the one place a bug becomes WordPress's fatal error
-            log.error("unhandled error on %s %s\n%s", exchange.method, exchange.path,
-                      traceback.format_exc())
+            log.error(
+                "unhandled error on %s %s\n%s",
+                exchange.method,
+                exchange.path,
+                traceback.format_exc(),
+            )
             reply = Reply(
                 500,
                 [("Content-Type", "application/json; charset=UTF-8")],
@@ -94,7 +104,7 @@ class JetpressASGI:
         query = exchange.query
         post: dict[str, Any] = {}
         if exchange.method == "POST" and exchange.form_content_type:
-            post = php.parse_str(exchange.body)  # PHP fills $_POST only for form POSTs
+            post = exchange.form()  # PHP fills $_POST only for form POSTs
         request = RestRequest(
             method=exchange.method,
             route=route,

@@ -10,6 +10,7 @@ from urllib.parse import quote, unquote
 
 from jetpress.wp import php
 from jetpress.wp.auth.login import Cookie
+from jetpress.wp.rest.request import string_keys
 
 
 @dataclass(slots=True)
@@ -30,9 +31,7 @@ class Exchange:
 
     @classmethod
     def from_scope(cls, scope: MutableMapping[str, Any], body: bytes) -> Exchange:
-        headers = [
-            (k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])
-        ]
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
         raw = scope.get("raw_path")
         raw_path = raw.decode("latin-1") if raw else quote(scope.get("path", "/"))
         raw_path = raw_path.split("?", 1)[0]
@@ -51,7 +50,7 @@ class Exchange:
             path=unquote(raw_path, errors="surrogateescape"),
             raw_path=raw_path,
             query_string=query_string,
-            query=php.parse_str(query_string) if query_string else {},
+            query=string_keys(php.parse_str(query_string)) if query_string else {},
             headers=headers,
             body=body,
             cookies=cookies,
@@ -82,7 +81,7 @@ class Exchange:
 
     def form(self) -> dict[str, Any]:
         """$_POST for a form POST."""
-        return php.parse_str(self.body) if self.form_content_type else {}
+        return string_keys(php.parse_str(self.body)) if self.form_content_type else {}
 
     def full_url(self) -> str:
         scheme = "https" if self.secure else "http"

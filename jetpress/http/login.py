@@ -12,8 +12,7 @@ from urllib.parse import quote, urlsplit
 from jetpress.http import pages
 from jetpress.http.exchange import Exchange, Reply
 from jetpress.wp import php
-from jetpress.wp.auth import current_user, keys, nonces, sessions
-from jetpress.wp.auth import login as wp_login
+from jetpress.wp.auth import current_user, keys, login as wp_login, nonces, sessions
 from jetpress.wp.auth.cookies import TEST_COOKIE, logged_in_cookie_name
 from jetpress.wp.errors import WPError
 from jetpress.wp.formatting import esc_attr, esc_html
@@ -76,8 +75,11 @@ def handle(site: Site, exchange: Exchange) -> Reply:
     if not isinstance(user, WPError) and not reauth:
         if redirect_to in ("", "wp-admin/", admin_url(site)):
             if not site.caps.has_cap(user, "edit_posts"):
-                redirect_to = admin_url(site, "profile.php") if site.caps.has_cap(
-                    user, "read") else home_url(site)
+                redirect_to = (
+                    admin_url(site, "profile.php")
+                    if site.caps.has_cap(user, "read")
+                    else home_url(site)
+                )
             location = redirect_to
         else:
             location = safe_redirect_target(site, redirect_to)
@@ -109,8 +111,11 @@ def login_form(
     """The login page, which also sets the test cookie (wp-login.php:520-535)."""
     paths = wp_login.cookie_paths(site)
     for path in dict.fromkeys((paths["COOKIEPATH"], paths["SITECOOKIEPATH"])):
-        reply.add_cookie(wp_login.Cookie(TEST_COOKIE, TEST_COOKIE_VALUE, 0, path,
-                                         exchange.secure, httponly=False))
+        reply.add_cookie(
+            wp_login.Cookie(
+                TEST_COOKIE, TEST_COOKIE_VALUE, 0, path, exchange.secure, httponly=False
+            )
+        )
     blogname = esc_html(php.to_php_string(site.options.get("blogname")))
     error_html = ""
     if errors:
@@ -132,12 +137,15 @@ def login_form(
 <style>
 body{{background:#f0f0f1;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;
 color:#3c434a}}#login{{width:320px;margin:8% auto 0}}#login h1{{text-align:center}}
-form{{background:#fff;border:1px solid #c3c4c7;padding:26px 24px;box-shadow:0 1px 3px rgba(0,0,0,.04)}}
+form{{background:#fff;border:1px solid #c3c4c7;padding:26px 24px;
+box-shadow:0 1px 3px rgba(0,0,0,.04)}}
 label{{display:block;margin-bottom:4px}}input[type=text],input[type=password]{{width:100%;
 font-size:20px;padding:3px 5px;margin:0 0 16px;box-sizing:border-box}}
-#login_error,.message{{border-left:4px solid #d63638;background:#fff;padding:12px;margin-bottom:20px}}
+#login_error,.message{{border-left:4px solid #d63638;background:#fff;padding:12px;
+margin-bottom:20px}}
 .message{{border-left-color:#72aee6}}.submit{{text-align:right}}
-#wp-submit{{background:#2271b1;color:#fff;border:0;padding:6px 14px;border-radius:3px;font-size:14px}}
+#wp-submit{{background:#2271b1;color:#fff;border:0;padding:6px 14px;border-radius:3px;
+font-size:14px}}
 </style>
 </head>
 <body class="login wp-core-ui">
@@ -191,7 +199,11 @@ def logout(site: Site, exchange: Exchange) -> Reply:
     token = current_user.session_token(site, request)
     given = exchange.query.get("_wpnonce")
     valid = isinstance(given, str) and nonces.verify_nonce(
-        given, "log-out", user.id if user else 0, token, site.clock.now(),
+        given,
+        "log-out",
+        user.id if user else 0,
+        token,
+        site.clock.now(),
         keys.salt(site, "nonce"),
     )
     if not valid:
@@ -208,8 +220,9 @@ def logout(site: Site, exchange: Exchange) -> Reply:
 
 def logout_url(site: Site, user_id: int, token: str) -> str:
     """wp_logout_url(): wp-login.php?action=logout&_wpnonce=…"""
-    nonce = nonces.create_nonce("log-out", user_id, token, site.clock.now(),
-                                keys.salt(site, "nonce"))
+    nonce = nonces.create_nonce(
+        "log-out", user_id, token, site.clock.now(), keys.salt(site, "nonce")
+    )
     return site_url(site, "wp-login.php") + "?action=logout&_wpnonce=" + quote(nonce)
 
 

@@ -21,8 +21,7 @@ HTML = ("Content-Type", "text/html; charset=UTF-8")
 
 def redirect(site: Site, location: str, status: int = 302) -> Reply:
     """wp_redirect: Location plus ``X-Redirect-By: WordPress`` (pluggable.php:1392-1442)."""
-    return Reply(status, [HTML, *NOCACHE, ("X-Redirect-By", "WordPress"),
-                          ("Location", location)])
+    return Reply(status, [HTML, *NOCACHE, ("X-Redirect-By", "WordPress"), ("Location", location)])
 
 
 def page(title: str, body_html: str, status: int = 200) -> Reply:
@@ -35,8 +34,9 @@ def page(title: str, body_html: str, status: int = 200) -> Reply:
 
 def current(site: Site, exchange: Exchange) -> tuple[User | None, str]:
     """The logged-in user of a page request and its session token."""
-    request = RestRequest(method=exchange.method, route="", cookies=exchange.cookies,
-                          secure=exchange.secure)
+    request = RestRequest(
+        method=exchange.method, route="", cookies=exchange.cookies, secure=exchange.secure
+    )
     return (
         current_user.determine_from_cookies(site, request).user,
         current_user.session_token(site, request),
@@ -45,8 +45,12 @@ def current(site: Site, exchange: Exchange) -> tuple[User | None, str]:
 
 def auth_redirect(site: Site, exchange: Exchange) -> Reply:
     """auth_redirect (pluggable.php:1130-1180): to the login page with redirect_to and reauth."""
-    target = site_url(site, "wp-login.php") + "?redirect_to=" + quote(
-        exchange.full_url(), safe="") + "&reauth=1"
+    target = (
+        site_url(site, "wp-login.php")
+        + "?redirect_to="
+        + quote(exchange.full_url(), safe="")
+        + "&reauth=1"
+    )
     return redirect(site, target, 302)
 
 
@@ -58,8 +62,9 @@ def handle(site: Site, exchange: Exchange) -> Reply:
         if user is None:
             return auth_redirect(site, exchange)
         name = esc_html(php.to_php_string(site.options.get("blogname")))
-        return page(f"Dashboard ‹ {name}", f"<h1>{name}</h1><p>Howdy, "
-                    f"{esc_html(user.display_name)}.</p>")
+        return page(
+            f"Dashboard ‹ {name}", f"<h1>{name}</h1><p>Howdy, {esc_html(user.display_name)}.</p>"
+        )
     if path in ("/", "/index.php"):
         name = esc_html(php.to_php_string(site.options.get("blogname")))
         reply = page(name, f"<h1>{name}</h1>")
@@ -72,9 +77,12 @@ def handle(site: Site, exchange: Exchange) -> Reply:
 def nonce_ays_logout(site: Site, user: User | None, token: str) -> Reply:
     """wp_nonce_ays('log-out'): confirm logging out, with a fresh logout link (403)."""
     name = esc_html(php.to_php_string(site.options.get("blogname")))
-    nonce = nonces.create_nonce("log-out", user.id if user else 0, token, site.clock.now(),
-                                keys.salt(site, "nonce"))
+    nonce = nonces.create_nonce(
+        "log-out", user.id if user else 0, token, site.clock.now(), keys.salt(site, "nonce")
+    )
     url = site_url(site, "wp-login.php") + "?action=logout&_wpnonce=" + nonce
-    body = (f"<p>You are attempting to log out of {name}</p><p>Do you really want to "
-            f'<a href="{esc_attr(url)}">log out</a>?</p>')
+    body = (
+        f"<p>You are attempting to log out of {name}</p><p>Do you really want to "
+        f'<a href="{esc_attr(url)}">log out</a>?</p>'
+    )
     return page("Something went wrong.", body, 403)

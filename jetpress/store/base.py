@@ -1,4 +1,4 @@
-"""Storage seams: WordPress's own tables (``<prefix>options``, ``<prefix>users``, ``<prefix>usermeta``).
+"""Storage seams: WordPress's own tables (``<prefix>options``, ``users``, ``usermeta``).
 
 Values are opaque text exactly as WordPress stores them; ``jetpress.wp.options`` owns the PHP
 value semantics (serialisation, autoload, "unchanged update returns false").

@@ -18,8 +18,15 @@ MetaCap = Callable[["User | None", tuple[Any, ...]], list[str]]
 
 _FILE_MODS = frozenset(
     {
-        "update_plugins", "delete_plugins", "install_plugins", "upload_plugins",
-        "update_themes", "delete_themes", "install_themes", "upload_themes", "update_core",
+        "update_plugins",
+        "delete_plugins",
+        "install_plugins",
+        "upload_plugins",
+        "update_themes",
+        "delete_themes",
+        "install_themes",
+        "upload_themes",
+        "update_core",
     }
 )
 _FILE_EDIT = frozenset({"edit_plugins", "edit_themes", "edit_files"})
@@ -46,8 +53,12 @@ class CapabilityMap:
             if cap == "edit_user" and args and _int(args[0]) == uid:
                 return []
             return ["edit_users"]
-        if cap in ("activate_plugins", "deactivate_plugins", "activate_plugin",
-                   "deactivate_plugin"):
+        if cap in (
+            "activate_plugins",
+            "deactivate_plugins",
+            "activate_plugin",
+            "deactivate_plugin",
+        ):
             return ["activate_plugins"]  # CAP:644-656
         if cap in _FILE_MODS:
             # CAP:611-632
@@ -64,8 +75,14 @@ class CapabilityMap:
             return ["update_core"]
         if cap == "update_https":
             return ["manage_options", "update_core"]
-        if cap in ("list_app_passwords", "create_app_password", "read_app_password",
-                   "edit_app_password", "delete_app_passwords", "delete_app_password"):
+        if cap in (
+            "list_app_passwords",
+            "create_app_password",
+            "read_app_password",
+            "edit_app_password",
+            "delete_app_passwords",
+            "delete_app_password",
+        ):
             return self.map_meta_cap("edit_user", user, *args)  # CAP:790-796
         return [cap]
 

@@ -9,7 +9,7 @@ from jetpress.types import JSON
 
 
 class WPError(Exception):
-    """A WP_Error. ``errors`` keeps every (code, message, data) in the order added (WP_Error::add)."""
+    """A WP_Error; ``errors`` keeps every (code, message, data) in order (WP_Error::add)."""
 
     def __init__(
         self, code: str, message: str, *, status: int | None = None, data: JSON = None

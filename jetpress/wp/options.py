@@ -107,8 +107,10 @@ class Options:
         serialized = to_db(value)
         # OPT:485-487: identical value, or identical maybe_serialize() forms.
         if _php_identical(value, old) or (
-            not isinstance(value, (bool, int, float)) and value is not None
-            and not isinstance(old, (bool, int, float)) and old is not None
+            not isinstance(value, (bool, int, float))
+            and value is not None
+            and not isinstance(old, (bool, int, float))
+            and old is not None
             and php.maybe_serialize(value) == php.maybe_serialize(old)
         ):
             return False

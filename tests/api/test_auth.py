@@ -59,8 +59,9 @@ def test_login_page_sets_test_cookie_and_has_a_labelled_form(api: Api):
 
 def test_login_without_test_cookie_is_refused(api: Api):
     http = api.client()
-    response = http.post("/wp-login.php", data={"log": "admin", "pwd": "password",
-                                                "testcookie": "1"})
+    response = http.post(
+        "/wp-login.php", data={"log": "admin", "pwd": "password", "testcookie": "1"}
+    )
     assert response.status_code == 200
     assert "Cookies are blocked or not supported by your browser." in response.text
 
@@ -116,8 +117,11 @@ def test_bad_nonce_is_403_with_nocache(api: Api, bad: str):
     http, _nonce = api.as_user("admin")
     response = http.get("/wp-json/", headers={"X-WP-Nonce": bad})
     assert response.status_code == 403
-    assert response.json() == {"code": "rest_cookie_invalid_nonce",
-                               "message": "Cookie check failed", "data": {"status": 403}}
+    assert response.json() == {
+        "code": "rest_cookie_invalid_nonce",
+        "message": "Cookie check failed",
+        "data": {"status": 403},
+    }
     assert response.headers["cache-control"] == NOCACHE
     assert "x-wp-nonce" not in response.headers
 
@@ -175,8 +179,9 @@ def test_remember_me_sets_persistent_cookie(api: Api):
     logged_in = [c for c in response.headers.get_list("set-cookie") if "logged_in" in c]
     assert logged_in and all("expires=" in c for c in logged_in)
     plain = api.login("admin")
-    assert all("expires=" not in c for c in plain.headers.get_list("set-cookie")
-               if "logged_in" in c)
+    assert all(
+        "expires=" not in c for c in plain.headers.get_list("set-cookie") if "logged_in" in c
+    )
 
 
 def test_nonce_lives_one_to_two_ticks(inprocess: Api):
@@ -199,9 +204,10 @@ def test_session_tokens_are_stored_hashed(inprocess: Api):
     http, _ = inprocess.as_user("admin")
     sessions = inprocess.app.site.users.get_meta(1, "session_tokens")
     assert isinstance(sessions, dict) and len(sessions) == 1
-    (verifier, session), = sessions.items()
+    ((verifier, session),) = sessions.items()
     assert len(verifier) == 64 and session["expiration"] > session["login"]
-    cookie = next(c.value or "" for c in http.cookies.jar
-                  if c.name.startswith("wordpress_logged_in_"))
+    cookie = next(
+        c.value or "" for c in http.cookies.jar if c.name.startswith("wordpress_logged_in_")
+    )
     token = cookie.replace("%7C", "|").split("|")[2]
     assert token not in verifier

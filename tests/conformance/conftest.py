@@ -30,8 +30,11 @@ def corpus_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from jetpress.config import Config
     from jetpress.http.asgi import JetpressASGI
 
-    app = build(Config(db_url=f"sqlite:///{tmp / 'corpus.db'}", test_control=True,
-                       admin_password="password"))
+    app = build(
+        Config(
+            db_url=f"sqlite:///{tmp / 'corpus.db'}", test_control=True, admin_password="password"
+        )
+    )
     target = harness.InProcessTarget(JetpressASGI(app))
 
     def reset_inprocess(case: dict[str, Any]) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 WP_LAYER = "The WordPress layer: REST infrastructure, storage, users and auth, `jetpress serve`, CI"
-MODULES = "Jetpack modules and settings: the catalog, every module and settings endpoint, resets, notices"
-CONNECTION = ("The WordPress.com connection, a WordPress.com simulator, and the site-data "
-              "endpoints")
+MODULES = (
+    "Jetpack modules and settings: the catalog, every module and settings endpoint, resets, notices"
+)
+CONNECTION = "The WordPress.com connection, a WordPress.com simulator, and the site-data endpoints"
 
 # Case id -> reason. Filled from real runs; a case that starts passing makes its xfail fail.
 KNOWN: dict[str, str] = {}

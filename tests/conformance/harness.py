@@ -57,8 +57,13 @@ class InProcessTarget(replay.Target):
         if host:
             headers["Host"] = host
             base = "http://" + host
-        return TestClient(self.asgi, base_url=base, headers=headers, follow_redirects=False,
-                          raise_server_exceptions=True)
+        return TestClient(
+            self.asgi,
+            base_url=base,
+            headers=headers,
+            follow_redirects=False,
+            raise_server_exceptions=True,
+        )
 
 
 def describe_failure(result: dict[str, Any]) -> str:
@@ -67,8 +72,10 @@ def describe_failure(result: dict[str, Any]) -> str:
         lines.append("error: " + str(result["error"]))
     for step in result.get("steps", []):
         if step.get("passed") is False:
-            lines.append(f"step {step['index']} {step['method']} {step['path']} "
-                         f"{step.get('query') or ''} auth={step['auth']}")
+            lines.append(
+                f"step {step['index']} {step['method']} {step['path']} "
+                f"{step.get('query') or ''} auth={step['auth']}"
+            )
             lines += ["  " + d for d in step.get("diffs", [])[:12]]
             if "actual_body" in step:
                 lines.append("  actual: " + json.dumps(step["actual_body"])[:1500])
@@ -86,10 +93,27 @@ def live_server(tmp: Path, *extra: str) -> Iterator[str]:
     """``jetpress serve --test-control`` in a subprocess; yields its base URL."""
     port = free_port()
     db = tmp / "live.db"
-    cmd = [sys.executable, "-m", "jetpress", "serve", "--test-control", "--port", str(port),
-           "--db", f"sqlite:///{db}", "--admin-password", "password", *extra]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    cmd = [
+        sys.executable,
+        "-m",
+        "jetpress",
+        "serve",
+        "--test-control",
+        "--port",
+        str(port),
+        "--db",
+        f"sqlite:///{db}",
+        "--admin-password",
+        "password",
+        *extra,
+    ]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

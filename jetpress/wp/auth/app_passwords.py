@@ -109,7 +109,9 @@ def delete_all(site: Site, user_id: int) -> int:
     return count
 
 
-def authenticate(site: Site, request: RestRequest, username: str, password: str) -> User | WPError | None:
+def authenticate(
+    site: Site, request: RestRequest, username: str, password: str
+) -> User | WPError | None:
     """wp_authenticate_application_password: a user, an error, or None (not in use)."""
     if not is_in_use(site):
         return None  # Basic auth is ignored silently (US:331-333)
@@ -147,4 +149,3 @@ def _record_usage(site: Site, user_id: int, item: dict[str, Any], ip: str) -> No
     if isinstance(last, int) and last + DAY > now:
         return
     update(site, user_id, str(item["uuid"]), {"last_used": now, "last_ip": ip})
-

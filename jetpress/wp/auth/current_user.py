@@ -92,7 +92,7 @@ def session_token(site: Site, request: RestRequest) -> str:
 def basic_credentials(request: RestRequest) -> tuple[str, str] | None:
     """PHP_AUTH_USER / PHP_AUTH_PW from an ``Authorization: Basic`` header."""
     header = request.header("authorization")
-    if not header or not header[:6].lower() == "basic ":
+    if not header or header[:6].lower() != "basic ":
         return None
     try:
         decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
@@ -137,8 +137,10 @@ def authenticate(
         app_password_error.errors[0] = (
             app_password_error.code,
             app_password_error.message,
-            {**(app_password_error.data if isinstance(app_password_error.data, dict) else {}),
-             "status": 401},
+            {
+                **(app_password_error.data if isinstance(app_password_error.data, dict) else {}),
+                "status": 401,
+            },
         )
         return AuthOutcome(user=None, error=app_password_error)
     return cookie_check(site, request, user, check.status == "valid")

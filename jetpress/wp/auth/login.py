@@ -37,7 +37,10 @@ class Cookie:
 
 
 def cookie_paths(site: Site) -> dict[str, str]:
-    """COOKIEPATH, SITECOOKIEPATH, ADMIN_COOKIE_PATH, PLUGINS_COOKIE_PATH (default-constants.php)."""
+    """COOKIEPATH, SITECOOKIEPATH, ADMIN_COOKIE_PATH, PLUGINS_COOKIE_PATH.
+
+    From wp-includes/default-constants.php.
+    """
     home = _ORIGIN.sub("", php.to_php_string(site.options.get("home")) + "/")
     siteurl = _ORIGIN.sub("", php.to_php_string(site.options.get("siteurl")) + "/")
     return {
@@ -125,8 +128,13 @@ def set_auth_cookie(
     ]
     if paths["COOKIEPATH"] != paths["SITECOOKIEPATH"]:
         out.append(
-            Cookie(logged_in_name, logged_in_value, expire, paths["SITECOOKIEPATH"],
-                   secure and home_https)
+            Cookie(
+                logged_in_name,
+                logged_in_value,
+                expire,
+                paths["SITECOOKIEPATH"],
+                secure and home_https,
+            )
         )
     return out, token
 

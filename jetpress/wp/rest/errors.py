@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
+from jetpress.types import JSON
 from jetpress.wp.errors import WPError
 
 
@@ -33,6 +34,10 @@ def error_data(error: WPError) -> dict[str, Any]:
     if len(entries) > 1:
         first["additional_errors"] = entries[1:]
     return first
+
+
+def _json(value: dict[str, object]) -> JSON:
+    return cast(JSON, dict(value))
 
 
 def no_route() -> WPError:
@@ -90,7 +95,7 @@ def invalid_param(params: dict[str, str], details: dict[str, object]) -> WPError
         "rest_invalid_param",
         "Invalid parameter(s): " + ", ".join(params),
         status=400,
-        data={"params": dict(params), "details": dict(details) if details else []},  # type: ignore[dict-item]
+        data={"params": dict(params), "details": _json(details) if details else []},
     )
 
 

@@ -1,4 +1,7 @@
-"""Argument checks of a matched request: has_valid_params and sanitize_params (REQ:866-951, 796-856)."""
+"""Argument checks of a matched request: has_valid_params, sanitize_params.
+
+Ports of WP_REST_Request (REQ:866-951, REQ:796-856).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +29,9 @@ def has_valid_params(request: RestRequest) -> None:
     required = [
         key
         for key, arg in args.items()
-        if isinstance(arg, Mapping) and arg.get("required") is True and request.get_param(key) is None
+        if isinstance(arg, Mapping)
+        and arg.get("required") is True
+        and request.get_param(key) is None
     ]
     if required:
         raise errors.missing_callback_param(required)

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from jetpress.wp.users import User
 
 # wp_is_json_media_type (wp-includes/load.php:1737-1745)
-_JSON_MEDIA_TYPE = re.compile(r"(^|\s|,)application/([\w!#$&-^.+]+\+)?json(\+oembed)?($|\s|;|,)", re.I)
+_JSON_MEDIA_TYPE = re.compile(
+    r"(^|\s|,)application/([\w!#$&-^.+]+\+)?json(\+oembed)?($|\s|;|,)", re.I
+)
 
 SOURCES = ("JSON", "POST", "GET", "URL", "defaults")
 
@@ -31,6 +33,11 @@ class ContentType:
     type: str
     subtype: str
     parameters: str
+
+
+def string_keys(values: Mapping[Any, Any]) -> dict[str, Any]:
+    """A PHP array's top level as request params: PHP's ``$request['0']`` reads key 0."""
+    return {str(key): value for key, value in values.items()}
 
 
 def parse_content_type(header: str | None) -> ContentType | None:
@@ -113,7 +120,7 @@ class RestRequest:
             return
         # json_decode( $body, true ) of a scalar gives no params (REQ:690: is_array check)
         if isinstance(value, dict):
-            self._json = value
+            self._json = string_keys(value)
         elif isinstance(value, list):
             self._json = {str(i): v for i, v in enumerate(value)}
 
@@ -127,7 +134,7 @@ class RestRequest:
         ct = self.content_type()
         if ct is not None and ct.value != "application/x-www-form-urlencoded":
             return
-        parsed = php.parse_str(self.body)
+        parsed = string_keys(php.parse_str(self.body))
         # Existing $_POST keys win (REQ:735: array_merge( $params, $this->params['POST'] )).
         self.post = {**parsed, **self.post}
 

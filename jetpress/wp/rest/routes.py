@@ -35,7 +35,7 @@ _PCRE_NAMED_GROUP = re.compile(r"\(\?<(?=[A-Za-z_])")
 
 
 def methods_list(methods: str | Sequence[str]) -> tuple[str, ...]:
-    """Normalise ``methods``: a comma string or a list, each ``strtoupper(trim())`` (SRV:917-925)."""
+    """Normalise ``methods``: comma string or list, each ``strtoupper(trim())`` (SRV:917)."""
     items = methods.split(",") if isinstance(methods, str) else list(methods)
     out: list[str] = []
     for item in items:
@@ -62,7 +62,7 @@ class Handler:
         self.method_set = methods_list(self.methods)
 
     def defaults(self) -> dict[str, Any]:
-        """Arg defaults for which PHP ``isset()`` holds (a null default is no default) (SRV:1093)."""
+        """Arg defaults for which PHP ``isset()`` holds: a null default is none (SRV:1093)."""
         return {
             key: opts["default"]
             for key, opts in self.args.items()
@@ -171,9 +171,7 @@ class RouteRegistry:
             if schema is not None:
                 existing.schema = schema
             return
-        self.routes[full] = Route(
-            full, namespace, handlers, schema=schema, allow_batch=allow_batch
-        )
+        self.routes[full] = Route(full, namespace, handlers, schema=schema, allow_batch=allow_batch)
         if namespace:
             bucket = self.namespaces.setdefault(namespace, [])
             if full not in bucket:
@@ -242,7 +240,7 @@ class RouteRegistry:
 
 
 def describe(opts: Any) -> dict[str, Any]:
-    """One arg in the index: string specs become ``{spec: 0}``, non-arrays ``{}`` (SRV:1517-1526)."""
+    """One arg in the index: a string spec is ``{spec: 0}``, a non-array ``{}`` (SRV:1517)."""
     if isinstance(opts, str):
         opts = {opts: 0}
     elif not isinstance(opts, Mapping):

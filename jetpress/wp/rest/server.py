@@ -16,7 +16,7 @@ from jetpress.wp import php
 from jetpress.wp.errors import WPError
 from jetpress.wp.rest import errors, params, schema
 from jetpress.wp.rest.errors import error_data
-from jetpress.wp.rest.request import RestRequest
+from jetpress.wp.rest.request import RestRequest, string_keys
 from jetpress.wp.rest.response import RestResponse
 from jetpress.wp.rest.routes import CREATABLE, READABLE, Handler, Route, RouteRegistry
 from jetpress.wp.site import Site, charset, index_document, rest_url
@@ -92,8 +92,9 @@ class RestServer:
         ]
         if jsonp is not None and (not isinstance(jsonp, str) or _JSONP_CALLBACK.search(jsonp)):
             # SRV:382-392: echoed before dispatch and CORS, without a data key.
-            body = php.json_encode({"code": "rest_callback_invalid",
-                                    "message": errors.callback_invalid().message})
+            body = php.json_encode(
+                {"code": "rest_callback_invalid", "message": errors.callback_invalid().message}
+            )
             return HttpReply(400, headers, body)
         method_override_header = False
         if "_method" in query:
@@ -119,8 +120,10 @@ class RestServer:
         logged_in = outcome.user is not None and outcome.user.id != 0
         # SRV:488-500 (6.1.9): after dispatch; forced by an invalid nonce, and for a 4xx
         # answer to a method taken from X-HTTP-Method-Override.
-        if logged_in or outcome.force_nocache or (
-            method_override_header and 400 <= response.status < 500
+        if (
+            logged_in
+            or outcome.force_nocache
+            or (method_override_header and 400 <= response.status < 500)
         ):
             headers.extend(NOCACHE_HEADERS)
         self._cors(headers, request, real_method, logged_in)
@@ -356,8 +359,11 @@ class RestServer:
     def _register_core_routes(self, max_batch: int) -> None:
         self.routes.register_core_route(
             "/",
-            [Handler(methods=READABLE, callback=self.get_index,
-                     args={"context": {"default": "view"}})],
+            [
+                Handler(
+                    methods=READABLE, callback=self.get_index, args={"context": {"default": "view"}}
+                )
+            ],
         )
         self.routes.register_core_route(
             "/batch/v1",
@@ -408,6 +414,7 @@ class RestServer:
     def serve_batch_request_v1(self, batch: RestRequest) -> RestResponse:
         """POST /batch/v1 (SRV:1580-1700)."""
         singles: list[RestRequest | WPError] = []
+        single: RestRequest | WPError
         for args in batch.get_param("requests") or []:
             if not isinstance(args, dict) or not isinstance(args.get("path"), str):
                 singles.append(errors.parse_path_failed())
@@ -416,7 +423,7 @@ class RestServer:
             single = RestRequest(
                 method=str(args.get("method") or "POST").upper(),
                 route=path,
-                query=php.parse_str(query) if query else {},
+                query=string_keys(php.parse_str(query)) if query else {},
                 post=dict(args["body"]) if isinstance(args.get("body"), dict) else {},
                 headers={
                     RestRequest.canonical_header(str(k)): (
@@ -460,7 +467,8 @@ class RestServer:
         if has_error and batch.get_param("validation") == "require-all-validate":
             for item in validation:
                 responses.append(
-                    None if item is None
+                    None
+                    if item is None
                     else self.envelope_response(self.error_to_response(item)).data
                 )
             return RestResponse({"failed": "validation", "responses": responses}, status=207)

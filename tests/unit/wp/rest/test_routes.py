@@ -13,7 +13,9 @@ def _ok(request):  # pragma: no cover - never called here
 
 def test_full_route_trims_slashes_and_adds_namespace_index_first():
     routes = RouteRegistry()
-    routes.register_rest_route("/jetpack/v4/", "/settings/", Handler(methods=READABLE, callback=_ok))
+    routes.register_rest_route(
+        "/jetpack/v4/", "/settings/", Handler(methods=READABLE, callback=_ok)
+    )
     assert list(routes.routes) == ["/jetpack/v4", "/jetpack/v4/settings"]
     assert routes.namespaces == {"jetpack/v4": ["/jetpack/v4", "/jetpack/v4/settings"]}
 
@@ -89,7 +91,10 @@ def test_route_data_lists_args_with_required_last_and_empty_args_as_list():
         "methods": ["GET", "POST", "PUT", "PATCH"],
         "endpoints": [
             {"methods": ["GET"], "args": {}},
-            {"methods": ["POST", "PUT", "PATCH"], "args": {"a": {"type": "string", "required": True}}},
+            {
+                "methods": ["POST", "PUT", "PATCH"],
+                "args": {"a": {"type": "string", "required": True}},
+            },
         ],
         "_links": {"self": [{"href": "http://s/wp-json/ns/v1/x"}]},
     }

@@ -20,16 +20,29 @@ from jetpress.wp.rest.server import AuthOutcome, RestServer
 from jetpress.wp.site import Site
 from jetpress.wp.users import User, Users
 
-ADMIN = User(id=1, login="admin", email="a@example.com", display_name="admin", nicename="admin",
-             pass_hash="", registered="", roles=("administrator",),
-             allcaps={"manage_options": True, "edit_posts": True})
+ADMIN = User(
+    id=1,
+    login="admin",
+    email="a@example.com",
+    display_name="admin",
+    nicename="admin",
+    pass_hash="",
+    registered="",
+    roles=("administrator",),
+    allcaps={"manage_options": True, "edit_posts": True},
+)
 
 
 def _site() -> Site:
     store = MemoryStore(prefix="wp_", url="memory://")
     options = Options(store.options)
-    site = Site(options=options, users=Users(store.users, options, "wp_"), caps=CapabilityMap(),
-                clock=FrozenClock(), random=random.Random(1))
+    site = Site(
+        options=options,
+        users=Users(store.users, options, "wp_"),
+        caps=CapabilityMap(),
+        clock=FrozenClock(),
+        random=random.Random(1),
+    )
     install(site, site_url="http://example.test", blogname="Blog", admin_email="a@example.com")
     return site
 
@@ -55,14 +68,25 @@ def server() -> RestServer:
         return RestResponse({"n": request["n"], "a": {"b": 1, "c": 2}, "d": 3})
 
     srv.routes.register_rest_route(
-        "t/v1", "/thing",
-        [Handler(methods=READABLE, callback=cb, permission_callback=perm,
-                 args={"n": {"type": "integer", "default": 1}}),
-         Handler(methods=EDITABLE, callback=cb, permission_callback=lambda r: False)],
+        "t/v1",
+        "/thing",
+        [
+            Handler(
+                methods=READABLE,
+                callback=cb,
+                permission_callback=perm,
+                args={"n": {"type": "integer", "default": 1}},
+            ),
+            Handler(methods=EDITABLE, callback=cb, permission_callback=lambda r: False),
+        ],
     )
     srv.routes.register_rest_route(
-        "t/v1", "/err", Handler(methods=READABLE, callback=cb,
-                                permission_callback=lambda r: WPError("nope", "No.")))
+        "t/v1",
+        "/err",
+        Handler(
+            methods=READABLE, callback=cb, permission_callback=lambda r: WPError("nope", "No.")
+        ),
+    )
     return srv
 
 
@@ -109,10 +133,15 @@ def test_fields_filters_nested_and_keeps_61_break_bug(server):
 def test_envelope_reports_real_status_and_headers(server):
     status, _h, body = _serve(server, query={"_envelope": ""})
     assert status == 200
-    assert body == {"body": {"code": "rest_forbidden",
-                             "message": "Sorry, you are not allowed to do that.",
-                             "data": {"status": 401}},
-                    "status": 401, "headers": []}
+    assert body == {
+        "body": {
+            "code": "rest_forbidden",
+            "message": "Sorry, you are not allowed to do that.",
+            "data": {"status": 401},
+        },
+        "status": 401,
+        "headers": [],
+    }
 
 
 def test_jsonp_wraps_and_rejects_bad_callbacks(server):
@@ -121,8 +150,10 @@ def test_jsonp_wraps_and_rejects_bad_callbacks(server):
     assert reply.body.startswith(b"/**/cb.x({") and reply.body.endswith(b")")
     assert dict(reply.headers)["Content-Type"] == "application/javascript; charset=UTF-8"
     status, _h, body = _serve(server, query={"_jsonp": "a(b)"})
-    assert (status, body) == (400, {"code": "rest_callback_invalid",
-                                    "message": "Invalid JSONP callback function."})
+    assert (status, body) == (
+        400,
+        {"code": "rest_callback_invalid", "message": "Invalid JSONP callback function."},
+    )
 
 
 def test_options_unknown_route_is_empty_list_and_known_route_describes(server):
@@ -160,11 +191,17 @@ def test_pretty_print(server):
 
 def test_batch_require_all_validate(server):
     server.logged_in["user"] = ADMIN
-    body = {"validation": "require-all-validate",
-            "requests": [{"path": "/t/v1/thing"}, {"path": "/nope"}]}
-    status, _h, data = _serve(server, method="POST", route="/batch/v1",
-                              headers={"content_type": "application/json"},
-                              body=json.dumps(body).encode())
+    body = {
+        "validation": "require-all-validate",
+        "requests": [{"path": "/t/v1/thing"}, {"path": "/nope"}],
+    }
+    status, _h, data = _serve(
+        server,
+        method="POST",
+        route="/batch/v1",
+        headers={"content_type": "application/json"},
+        body=json.dumps(body).encode(),
+    )
     assert status == 207 and data["failed"] == "validation"
     assert data["responses"][0]["body"]["code"] == "rest_batch_not_allowed"
     assert data["responses"][1]["body"]["code"] == "rest_no_route"
