@@ -107,20 +107,21 @@ def live_server(tmp: Path, *extra: str) -> Iterator[str]:
         "password",
         *extra,
     ]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    log_path = tmp / "live.log"
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                out = proc.stdout.read().decode() if proc.stdout else ""
-                raise RuntimeError(f"jetpress serve exited: {out}")
+                raise RuntimeError("jetpress serve exited: " + log_path.read_text())
             try:
                 if httpx.get(base + "/_jetpress/health", timeout=1).status_code == 200:
                     break
