@@ -1,0 +1,3 @@
+"""Tests for jetpress.wp.rest."""
+
+from __future__ import annotations
