@@ -20,6 +20,7 @@ from jetpress.wp.auth import current_user, passwords
 from jetpress.wp.caps import CapabilityMap
 from jetpress.wp.install import install
 from jetpress.wp.options import Options
+from jetpress.wp.rest.endpoints import application_passwords
 from jetpress.wp.rest.request import RestRequest
 from jetpress.wp.rest.server import AuthOutcome, RestServer
 from jetpress.wp.site import Site
@@ -83,6 +84,7 @@ def build(
     )
     app = App(config=config, store=store, site=site, rest=None)  # type: ignore[arg-type]
     app.rest = RestServer(site, app.authenticate)
+    application_passwords.register(app.rest.routes, site)  # wp/v2 application passwords
     if not store.is_installed():
         app.first_start = _first_install(config, site)
     site.options.refresh()
