@@ -1,0 +1,1 @@
+"""WordPress core REST controllers (wp/v2) built on jetpress.wp.rest."""
