@@ -734,13 +734,13 @@ def _strip_tags(text: str) -> str:
                 elif not in_q and not br and lc != '"' and at(p - 1) == "?":
                     in_q, state = "", 0
             elif c in "\"'":
-                if p >= 1 and at(p - 1) != "\\":
+                if p >= 1 and at(p - 1) != "\\":  # an escaped quote changes nothing
                     if lc == c:
                         lc = ""
                     elif lc != "\\":
                         lc = c
-                if p != 0 and (not in_q or c == in_q):
-                    in_q = "" if in_q else c
+                    if not in_q or c == in_q:
+                        in_q = "" if in_q else c
             elif c in "lL" and p > 4 and _ascii_lower(text[p - 4 : p]) == "<?xm":
                 state, is_xml = 1, True  # '<?xml' is markup, not PHP code
         elif state == 3:
@@ -868,25 +868,112 @@ def _kses_bad_protocol(text: str) -> str:
     return ""
 
 
+def _parse_url_authority(url: str) -> dict[str, str] | None:
+    """php 8.2 parse_url() (ext/standard/url.c), only the scheme/user/pass/host/port parts.
+
+    None where parse_url() returns false.
+    """
+    out: dict[str, str] = {}
+    start, size = 0, len(url)
+    colon = url.find(":")
+    host_from: int | None = None
+    port_at: int | None = None
+    if colon > 0:
+        scheme_ok = all(c.isascii() and (c.isalnum() or c in "+-.") for c in url[:colon])
+        if not scheme_ok:
+            question = url.find("?")
+            if colon + 1 < size and question != -1 and colon < question:
+                port_at = colon
+            elif url.startswith("//"):
+                host_from = 2
+            else:
+                return out
+        elif colon + 1 == size:
+            return {"scheme": url[:colon]}
+        elif url[colon + 1] != "/":
+            digits = len(url[colon + 1 :]) - len(url[colon + 1 :].lstrip("0123456789"))
+            end = colon + 1 + digits
+            if (end == size or url[end] == "/") and digits + 1 < 7:
+                port_at = colon
+            else:
+                out["scheme"] = url[:colon]
+                return out
+        else:
+            out["scheme"] = url[:colon]
+            if colon + 2 < size and url[colon + 2] == "/":
+                start = colon + 3
+                if url[:colon].lower() == "file" and url[start : start + 1] == "/":
+                    return out
+            else:
+                return out
+    elif colon == 0:
+        port_at = colon
+    if port_at is not None:
+        digits_end = port_at + 1
+        while digits_end < size and digits_end - port_at - 1 < 6 and url[digits_end].isdigit():
+            digits_end += 1
+        length = digits_end - port_at - 1
+        if 0 < length < 6 and (digits_end == size or url[digits_end] == "/"):
+            if int(url[port_at + 1 : digits_end]) > 65535:
+                return None
+            out["port"] = str(int(url[port_at + 1 : digits_end]))
+            start = 2 if url.startswith("//") else 0
+        elif length == 0 and digits_end == size:
+            return None
+        elif url.startswith("//"):
+            start = 2
+        else:
+            return out
+    elif host_from is not None:
+        start = host_from
+    elif colon == -1:
+        if not url.startswith("//"):
+            return out
+        start = 2
+    end = min((i for i in (url.find(c, start) for c in "/?#") if i != -1), default=size)
+    at = url.rfind("@", start, end)
+    if at != -1:
+        user, sep, password = url[start:at].partition(":")
+        out["user"] = user
+        if sep:
+            out["pass"] = password
+        start = at + 1
+    port_colon = -1
+    if not (url[start : start + 1] == "[" and url[end - 1 : end] == "]"):
+        port_colon = url.rfind(":", start, end)
+    host_end = end
+    if port_colon != -1:
+        host_end = port_colon
+        if "port" not in out:
+            port_text = url[port_colon + 1 : end]
+            if len(port_text) > 5:
+                return None
+            if port_text:
+                match = re.match(r"[ \t\n\v\f\r]*[+-]?[0-9]+", port_text)
+                if match is None or not 0 <= int(match.group()) <= 65535:
+                    return None  # ZEND_STRTOL found no number, or it is out of range
+                out["port"] = str(int(match.group()))
+    if host_end - start < 1:
+        return None
+    out["host"] = url[start:host_end]
+    return out
+
+
 def _url_front(url: str) -> str:
     """The scheme://user:pass@host:port prefix esc_url rebuilds from wp_parse_url()."""
-    scheme_match = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*):", url)
-    scheme = scheme_match.group(1) if scheme_match else None
-    rest = url[len(scheme) + 1 :] if scheme else url
-    front = f"{scheme}://" if scheme else ("//" if url.startswith("/") else "")
-    if not rest.startswith("//"):
-        return front if scheme else ("//" if url.startswith("/") else "")
-    authority = re.split(r"[/?#]", rest[2:], maxsplit=1)[0]
-    userinfo, _, hostport = authority.rpartition("@")
-    if userinfo:
-        front += userinfo
-        front += "@"
-    host, port = hostport, ""
-    bracket = hostport.rfind("]")
-    colon = hostport.rfind(":")
-    if colon > bracket and hostport[colon + 1 :].isdigit():
-        host, port = hostport[:colon], hostport[colon + 1 :]
-    front += host + (f":{int(port)}" if port else "")
+    unset: tuple[str, ...] = ()
+    target = url
+    if url.startswith("//"):  # wp_parse_url's placeholders (http.php:685-720)
+        unset, target = ("scheme",), "placeholder:" + url
+    elif url.startswith("/"):
+        unset, target = ("scheme", "host"), "placeholder://placeholder" + url
+    parsed = _parse_url_authority(target) or {}
+    for key in unset:
+        parsed.pop(key, None)
+    front = parsed["scheme"] + "://" if "scheme" in parsed else ("//" if url[:1] == "/" else "")
+    front += parsed.get("user", "") + (":" + parsed["pass"] if "pass" in parsed else "")
+    front += "@" if "user" in parsed or "pass" in parsed else ""
+    front += parsed.get("host", "") + (":" + parsed["port"] if "port" in parsed else "")
     return front
 
 
@@ -1497,9 +1584,8 @@ def _sanitize(value: object, schema: object, param: str) -> object:
                 return matching
             if not _isset(args, "type"):
                 args["type"] = matching.get("type")
+            # A WP_Error from here is not returned: PHP goes on sanitising the error object.
             value = _sanitize(value, matching, param)
-            if isinstance(value, WPError):
-                return value  # PHP would go on with the WP_Error object itself.
     kind = args.get("type")
     if _is_php_array(kind):
         kind = _multi_type(value, kind)
