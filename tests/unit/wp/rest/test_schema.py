@@ -2513,3 +2513,24 @@ def test_php_vectors(function, args, expected):
         assert bool(actual) is bool(expected)
     else:
         assert same(actual, expected), f"{actual!r} != {expected!r}"
+
+
+@pytest.mark.parametrize(
+    ("function", "args", "expected"),
+    [
+        ("esc_url_raw", ["[script@"], "http://%5Bscript@"),
+        ("esc_url_raw", ["\t@D3]"], "http://@D3]"),
+        ("esc_url_raw", ["@[<!--'javascript255\""], "http://@[!--'javascript255"),
+        ("esc_url_raw", ['"//[<&amp;=\r%0_;:feed'], "//%5B&amp;=%0_;:feed"),
+        (
+            "esc_url_raw",
+            ['//F::%mailto:javascript<!--[&nbsp;="<javascript&colon;'],
+            "//F::%mailto:javascript!--%5B&nbsp;=javascript&colon;",
+        ),
+        ("sanitize_text_field", ["<?a\\'b?>c"], "c"),
+        ("sanitize_text_field", ["?>http<?script&\x00style?\\'#?>3feed"], "?>http3feed"),
+    ],
+)
+def test_php_regressions(function, args, expected):
+    """Differences the differential fuzzing against WordPress 6.1.9 found once."""
+    assert _PY_FUNCTIONS[function](*args) == expected
