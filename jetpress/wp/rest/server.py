@@ -171,18 +171,8 @@ class RestServer:
         if matched is None:
             return self.error_to_response(errors.no_route())
         route, handler, url_params = matched
-        request.url_params = url_params
-        request.attributes = handler
-        request.defaults = handler.defaults()
-        error: WPError | None = None
-        if handler.callback is None:
-            error = errors.invalid_handler()
-        else:
-            try:
-                params.has_valid_params(request)
-                params.sanitize_params(request)
-            except WPError as err:
-                error = err
+        bind(request, handler, url_params)
+        error = errors.invalid_handler() if handler.callback is None else check_params(request)
         return self.respond_to_request(request, route, handler, error)
 
     def respond_to_request(
@@ -451,16 +441,11 @@ class RestServer:
             else:
                 matches.append(found)
                 route, handler, url_params = found
-                single.url_params, single.attributes = url_params, handler
-                single.defaults = handler.defaults()
+                bind(single, handler, url_params)
                 if not (handler.allow_batch or route.allow_batch):
                     error = errors.batch_not_allowed()
                 else:
-                    try:
-                        params.has_valid_params(single)
-                        params.sanitize_params(single)
-                    except WPError as err:
-                        error = err
+                    error = check_params(single)
             validation.append(error)
         has_error = any(item is not None for item in validation)
         responses: list[Any] = []
@@ -483,6 +468,23 @@ class RestServer:
                 result = self.post_dispatch(result, single)
             responses.append(self.envelope_response(result).data)
         return RestResponse({"responses": responses}, status=207)
+
+
+def bind(request: RestRequest, handler: Handler, url_params: dict[str, str]) -> None:
+    """What a match sets on the request: URL params, attributes, defaults (SRV:1086-1097)."""
+    request.url_params = url_params
+    request.attributes = handler
+    request.defaults = handler.defaults()
+
+
+def check_params(request: RestRequest) -> WPError | None:
+    """has_valid_params then sanitize_params; the first error, or None (SRV:1147-1160)."""
+    try:
+        params.has_valid_params(request)
+        params.sanitize_params(request)
+    except WPError as err:
+        return err
+    return None
 
 
 def authorization_required_code(request: RestRequest) -> int:
