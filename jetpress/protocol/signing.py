@@ -41,6 +41,12 @@ class SignatureError(Exception):
         self.message = message
 
 
+def _hmac_sha1_base64(secret: str, text: str) -> str:
+    """``base64_encode(hash_hmac('sha1', $text, $secret, true))``."""
+    mac = hmac.new(secret.encode(), text.encode("utf-8", "surrogateescape"), hashlib.sha1)
+    return base64.b64encode(mac.digest()).decode("ascii")
+
+
 def sha1_base64(data: bytes | str) -> str:
     """Manager::sha1_base64(): ``base64_encode(sha1($text, true))``."""
     raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
@@ -255,8 +261,7 @@ def sign_request(
         path=parsed.path,
         query=parsed.query,
     )
-    mac = hmac.new(secret.encode(), normalized.encode("utf-8", "surrogateescape"), hashlib.sha1)
-    return base64.b64encode(mac.digest()).decode("ascii")
+    return _hmac_sha1_base64(secret, normalized)
 
 
 # ------------------------------------------------------------------------ outbound side ----
@@ -451,9 +456,8 @@ def signed_token(access_token: str, user_id: int, *, now: float, nonce: str) -> 
     key, _, secret = access_token.partition(".")
     token = f"{key}:{API_VERSION}:{user_id}"
     stamp = str(int(now))
-    text = f"{token}\n{stamp}\n{nonce}\n"
-    mac = base64.b64encode(hmac.new(secret.encode(), text.encode(), hashlib.sha1).digest())
-    return f'token="{token}" timestamp="{stamp}" nonce="{nonce}" signature="{mac.decode()}"'
+    mac = _hmac_sha1_base64(secret, f"{token}\n{stamp}\n{nonce}\n")
+    return f'token="{token}" timestamp="{stamp}" nonce="{nonce}" signature="{mac}"'
 
 
 def verify_signed_token(access_token: str, fields: Mapping[str, str]) -> bool:
@@ -463,5 +467,5 @@ def verify_signed_token(access_token: str, fields: Mapping[str, str]) -> bool:
     if not secret or not token.startswith(f"{key}:"):
         return False
     text = f"{token}\n{fields.get('timestamp', '')}\n{fields.get('nonce', '')}\n"
-    mac = base64.b64encode(hmac.new(secret.encode(), text.encode(), hashlib.sha1).digest())
-    return hmac.compare_digest(mac.decode(), fields.get("signature", ""))
+    mac = _hmac_sha1_base64(secret, text)
+    return hmac.compare_digest(mac.encode(), fields.get("signature", "").encode())

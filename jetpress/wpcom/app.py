@@ -75,11 +75,37 @@ def _finish(
     return response
 
 
-async def handle_async(state: WpcomState, req: SimRequest) -> SimResponse:
-    """One request on an event loop: waits are ``anyio.sleep``, handlers run in a thread."""
+def _client_gives_up(
+    state: WpcomState, req: SimRequest, fault: Fault | None, read_timeout: float | None
+) -> None:
+    """In-process: a timeout fault, or latency at least the client's read timeout, is a timeout.
+
+    The client would have given up, so nobody waits: journal it and raise httpx.ReadTimeout.
+    """
+    if fault is None:
+        return
+    if fault.timeout or (read_timeout is not None and fault.latency_ms / 1000 >= read_timeout):
+        _finish(state, req, fault, None, "timeout")
+        raise httpx.ReadTimeout("simulated timeout (WordPress.com simulator fault)")
+
+
+async def handle_async(
+    state: WpcomState,
+    req: SimRequest,
+    *,
+    in_process: bool = False,
+    read_timeout: float | None = None,
+) -> SimResponse:
+    """One request on an event loop: waits are ``anyio.sleep``, handlers run in a thread.
+
+    Served over HTTP, a timeout fault waits ``fault_timeout_seconds`` (30 at most) and answers
+    504; in-process (``in_process``) it raises httpx.ReadTimeout at once (_client_gives_up).
+    """
     if req.path.startswith(control.PREFIX):
         return await anyio.to_thread.run_sync(control.handle_control, state, req)
     fault = _begin(state, req)
+    if in_process:
+        _client_gives_up(state, req, fault, read_timeout)
     if fault is not None and fault.latency_ms:
         await anyio.sleep(fault.latency_ms / 1000)
     if fault is not None and fault.timeout:
@@ -93,22 +119,13 @@ async def handle_async(state: WpcomState, req: SimRequest) -> SimResponse:
 
 
 def handle_sync(state: WpcomState, req: SimRequest, read_timeout: float | None) -> SimResponse:
-    """One request in the caller's thread (sync transport).
-
-    A timeout fault, or latency at least as long as the client's read timeout, raises
-    httpx.ReadTimeout at once: the client would have given up, so nobody waits for it.
-    """
+    """One request in the caller's thread (sync transport); timeouts as in _client_gives_up."""
     if req.path.startswith(control.PREFIX):
         return control.handle_control(state, req)
     fault = _begin(state, req)
-    latency = fault.latency_ms / 1000 if fault is not None else 0.0
-    if fault is not None and (
-        fault.timeout or (read_timeout is not None and latency >= read_timeout)
-    ):
-        _finish(state, req, fault, None, "timeout")
-        raise httpx.ReadTimeout("simulated timeout (WordPress.com simulator fault)")
-    if latency:
-        time.sleep(latency)
+    _client_gives_up(state, req, fault, read_timeout)
+    if fault is not None and fault.latency_ms:
+        time.sleep(fault.latency_ms / 1000)
     response = _run(state, req, fault)
     finished = _finish(state, req, fault, response)
     assert finished is not None
@@ -153,23 +170,13 @@ class WpcomTransport(httpx.MockTransport):
         return _httpx_response(handle_sync(self.state, _sim_request(request), timeout))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Async clients: latency with anyio.sleep; a timeout fault raises ReadTimeout at once."""
+        """Async clients: see handle_async (in-process)."""
         await request.aread()
-        req = _sim_request(request)
-        if req.path.startswith(control.PREFIX):
-            return _httpx_response(await handle_async(self.state, req))
-        fault = _begin(self.state, req)
         timeout = request.extensions.get("timeout", {}).get("read")
-        latency = fault.latency_ms / 1000 if fault is not None else 0.0
-        if fault is not None and (fault.timeout or (timeout is not None and latency >= timeout)):
-            _finish(self.state, req, fault, None, "timeout")
-            raise httpx.ReadTimeout("simulated timeout (WordPress.com simulator fault)")
-        if latency:
-            await anyio.sleep(latency)
-        response = await anyio.to_thread.run_sync(_run, self.state, req, fault)
-        finished = _finish(self.state, req, fault, response)
-        assert finished is not None
-        return _httpx_response(finished)
+        response = await handle_async(
+            self.state, _sim_request(request), in_process=True, read_timeout=timeout
+        )
+        return _httpx_response(response)
 
 
 def as_transport(state: WpcomState) -> httpx.MockTransport:

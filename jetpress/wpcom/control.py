@@ -41,7 +41,10 @@ def handle_control(state: WpcomState, req: SimRequest) -> SimResponse:
             if key == ("POST", "reset"):
                 return reset(state, _json_body(req))
             if key == ("POST", "seed"):
-                return json_response(seed(state, _json_body(req)))
+                try:
+                    return json_response(seed(state, _json_body(req)))
+                except (TypeError, ValueError, KeyError, AttributeError) as err:
+                    raise BadRequest(f"bad seed value: {err}") from err
             if key == ("GET", "faults"):
                 return json_response({"faults": [f.as_json() for f in state.faults]})
             if key == ("POST", "faults"):
@@ -150,6 +153,8 @@ def _seed_site(state: WpcomState, data: Any) -> dict[str, Any]:
     site = state.sites.get(blog_id) if blog_id else None
     site = site or next((s for s in state.sites.values() if s.siteurl == data.get("siteurl")), None)
     if site is None:
+        if not data.get("siteurl"):
+            raise BadRequest(f"no site {blog_id}: give its siteurl to create it")
         blog_id = blog_id or state.new_id(state.sites, 100_000_000, 199_999_999)
         site = Site(
             blog_id, str(data["siteurl"]), str(data.get("home") or data["siteurl"]), "", state.now()

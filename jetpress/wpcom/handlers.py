@@ -331,6 +331,10 @@ def register(state: WpcomState, req: SimRequest, m: Match) -> SimResponse:
             raise WpcomError(
                 400, "invalid_request", f"The {name} parameter is required.", style="oauth"
             )
+    if not str(form["state"]).isascii() or not str(form["state"]).isdigit():
+        raise WpcomError(
+            400, "invalid_request", "The state parameter must be a user ID.", style="oauth"
+        )
     verified: bool | None = None
     if state.config.verify_registration != "off":
         verified = verify_registration(state, form, str(form.get("home") or form["siteurl"]))
@@ -628,8 +632,12 @@ def xmlrpc_call(state: WpcomState, caller: Caller, method: str, args: tuple[Any,
         models.drop_tokens(state, site)
         return True
     if method == "jetpack.unlink_user":
-        user_id = args[0] if args else (caller.user.user_id if caller.user else 0)
-        return models.unlink_user(state, site, int(user_id))
+        target = str(args[0]) if args else str(caller.user.user_id if caller.user else 0)
+        if not target.isascii() or not target.isdigit():
+            raise WpcomError(
+                400, "invalid_user", "jetpack.unlink_user needs a user ID.", style="xmlrpc"
+            )
+        return models.unlink_user(state, site, int(target))
     if method == "wpcom.getUser":
         assert caller.user is not None
         account = state.users[caller.user.wpcom_user_id]

@@ -89,6 +89,9 @@ def dispatch(state: WpcomState, req: SimRequest) -> SimResponse:
                 return h.render_error(
                     err if err.style == route.style else err.with_style(route.style)
                 )
+            except Exception as err:  # a simulator bug answers like a WordPress.com fatal error
+                message = f"{type(err).__name__}: {err}"
+                return h.render_error(WpcomError(500, "internal_error", message, style=route.style))
     style = style_for(req.path)
     if matched_path:
         return h.render_error(

@@ -124,3 +124,13 @@ def test_index_page_for_people(client: httpx.Client) -> None:
     page = client.get("/")
     assert page.status_code == 200
     assert 'href="/_wpcom/journal"' in page.text
+
+
+def test_bad_seed_values_are_400(client: httpx.Client) -> None:
+    for bad in (
+        {"akismet_keys": {"k": "many"}},
+        {"sites": [{"blog_id": 5}]},
+        {"sites": [{"siteurl": "http://x.test", "last_downtime": "yesterday"}]},
+    ):
+        answer = client.post("/_wpcom/seed", json=bad)
+        assert (answer.status_code, answer.json()["error"]) == (400, "bad_request"), bad

@@ -193,6 +193,9 @@ def test_xmlrpc_user_data_monitor_and_unlink(
     assert seconds is not None
     assert downtime == datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S")
     assert clock.now() - 90 * 86400 <= seconds <= clock.now() - 2 * 86400
+    with pytest.raises(xmlrpc.XmlRpcFault) as bad:
+        _xmlrpc(client, blog_token, 0, blog_id, now, "jetpack.unlink_user", "admin")
+    assert (xmlrpc.parse_jetpack_fault(bad.value.message) or ("",))[0] == "invalid_user"
     assert _xmlrpc(client, blog_token, 0, blog_id, now, "jetpack.unlink_user", 1) is True
     with pytest.raises(xmlrpc.XmlRpcFault) as gone:
         _xmlrpc(client, user_token, 1, blog_id, now, "wpcom.getUser")

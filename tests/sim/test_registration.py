@@ -94,3 +94,16 @@ def test_re_registering_keeps_the_id_and_replaces_the_token(
 def test_get_on_register_is_method_not_allowed(client: httpx.Client) -> None:
     response = client.get("/jetpack.register/1/")
     assert (response.status_code, response.json()["error"]) == (405, "method_not_allowed")
+
+
+def test_bad_state_is_a_400_not_a_crash(client: httpx.Client, state: WpcomState) -> None:
+    state.config.verify_registration = "off"
+    form = {"siteurl": SITE, "secret_1": "a", "secret_2": "b", "state": "admin"}
+    response = client.post("/jetpack.register/1/", data=form)
+    assert (response.status_code, response.json()["error"]) == (400, "invalid_request")
+    arrays = client.post(
+        "/jetpack.register/1/",
+        content=b"siteurl[]=x&secret_1[a]=b&secret_2=c&state[]=1",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
+    assert arrays.status_code == 400
