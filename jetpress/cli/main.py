@@ -137,6 +137,34 @@ def serve(**flags: Any) -> None:
         )
 
 
+@cli.group()
+def wpcom() -> None:
+    """The WordPress.com simulator (see docs/simulator.md)."""
+
+
+@wpcom.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8100, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help="Seed of the simulator's deterministic data.",
+)
+def wpcom_serve(host: str, port: int, seed: int) -> None:
+    """Serve the WordPress.com simulator over HTTP."""
+    from jetpress.wpcom.app import serve as serve_simulator
+
+    if not _port_free(host, port):
+        raise click.ClickException(f"port {port} on {host} is already in use")
+    click.echo(
+        f"WordPress.com simulator on http://{host}:{port} (seed {seed}); control plane at /_wpcom/",
+        err=True,
+    )
+    serve_simulator(host, port, seed)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
