@@ -1,1 +1,48 @@
-"""jetpress."""
+"""Route callbacks by the handler names of data/routes.json; each is ``(jp, request)``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from jetpress.jetpack import errors
+
+if TYPE_CHECKING:
+    from jetpress.jetpack.plugin import Jetpack
+    from jetpress.wp.rest.request import RestRequest
+    from jetpress.wp.rest.response import RestResponse
+
+RouteCallback = Callable[["Jetpack", "RestRequest"], "RestResponse"]
+
+
+def not_implemented(jp: Jetpack, request: RestRequest) -> RestResponse:
+    """A 10.7 route registered for discovery only (docs/fidelity.md#not-implemented-routes)."""
+    raise errors.not_implemented()
+
+
+def handlers() -> Mapping[str, RouteCallback]:
+    """Handler name -> callback (imported here to keep the route modules independent)."""
+    from jetpress.jetpack.routes import connection, legacy, misc, modules, settings
+
+    return MappingProxyType(
+        {
+            "stub": not_implemented,
+            "connection.status": connection.status,
+            "settings.get": settings.get_all,
+            "settings.update": settings.update,
+            "modules.list": modules.list_all,
+            "modules.get": modules.get,
+            "modules.activate_many": modules.activate_many,
+            "modules.toggle": modules.toggle,
+            "modules.data": modules.data,
+            "modules.key_check": modules.key_check,
+            "options.reset": misc.reset_options,
+            "notices.dismiss": misc.dismiss_notice,
+            "legacy.module_activate": legacy.module_activate,
+            "legacy.reset": legacy.reset,
+            "legacy.notice_dismiss": legacy.notice_dismiss,
+            "legacy.jumpstart_activate": legacy.jumpstart_activate,
+            "legacy.jumpstart_deactivate": legacy.jumpstart_deactivate,
+        }
+    )
