@@ -14,6 +14,7 @@ from typing import Any
 from jetpress import fixture
 from jetpress.clock import Clock, SystemClock
 from jetpress.config import Config
+from jetpress.jetpack import plugin as jetpack_plugin
 from jetpress.store.base import Store
 from jetpress.store.urls import open_store
 from jetpress.wp.auth import current_user, passwords
@@ -46,6 +47,7 @@ class App:
     rest: RestServer
     authenticators: list[current_user.Authenticator] = field(default_factory=list)
     first_start: FirstStart | None = None
+    jetpack: jetpack_plugin.Jetpack | None = None
 
     def authenticate(self, request: RestRequest) -> AuthOutcome:
         return current_user.authenticate(self.site, request, self.authenticators)
@@ -53,6 +55,8 @@ class App:
     def reset(self, mode: str, site_url: str) -> None:
         """Restore the conformance fixture (test control only)."""
         fixture.reset(self.site, self.store, mode=mode, site_url=site_url)
+        if self.jetpack is not None:
+            jetpack_plugin.install_defaults(self.jetpack)  # the fixture's Jetpack state
 
     def close(self) -> None:
         self.store.close()
@@ -84,9 +88,13 @@ def build(
     )
     app = App(config=config, store=store, site=site, rest=None)  # type: ignore[arg-type]
     app.rest = RestServer(site, app.authenticate)
+    app.jetpack = jetpack_plugin.create(site)
+    jetpack_plugin.register_caps(site.caps, app.jetpack)
+    jetpack_plugin.register(app.rest.routes, app.jetpack)
     application_passwords.register(app.rest.routes, site)  # wp/v2 application passwords
     if not store.is_installed():
         app.first_start = _first_install(config, site)
+        jetpack_plugin.install_defaults(app.jetpack)
     site.options.refresh()
     return app
 
