@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from jetpress.http.exchange import Exchange, Reply
+from jetpress.web import views
 from jetpress.wp import php
 from jetpress.wp.auth import current_user, keys, nonces
 from jetpress.wp.formatting import esc_attr, esc_html
@@ -58,9 +59,11 @@ def handle(site: Site, exchange: Exchange) -> Reply:
     """Everything that is not REST, login or control."""
     path = exchange.path
     if path.startswith("/wp-admin"):
-        user, _token = current(site, exchange)
+        user, token = current(site, exchange)
         if user is None:
             return auth_redirect(site, exchange)
+        if path == views.ADMIN_PAGE_PATH:
+            return from_web(views.admin_page(site, user, token, exchange.query))
         name = esc_html(php.to_php_string(site.options.get("blogname")))
         return page(
             f"Dashboard ‹ {name}", f"<h1>{name}</h1><p>Howdy, {esc_html(user.display_name)}.</p>"
@@ -71,7 +74,18 @@ def handle(site: Site, exchange: Exchange) -> Reply:
         # rest_output_link_header at template_redirect (RA:1001-1019)
         reply.headers.append(("Link", f'<{rest_url(site, "/")}>; rel="https://api.w.org/"'))
         return reply
+    if path == "/favicon.ico":
+        return redirect(site, views.favicon_url(site), 302)  # do_favicon (WP 5.4+)
+    if exchange.method in ("GET", "HEAD"):
+        asset = views.static_asset(path, exchange.header("if-none-match"))
+        if asset is not None:
+            return from_web(asset)
     return page("Page not found", "<h1>Not Found</h1>", 404)
+
+
+def from_web(reply: views.WebReply) -> Reply:
+    """A jetpress.web page or file as the edge's Reply."""
+    return Reply(reply.status, list(reply.headers), reply.body)
 
 
 def nonce_ays_logout(site: Site, user: User | None, token: str) -> Reply:

@@ -1,0 +1,10 @@
+fetch( '/wp-json/jetpack/v4/settings', {
+	method: 'post',
+	body: JSON.stringify( { masterbar: true } ),
+	headers: {
+		'X-WP-Nonce': Initial_State.WP_API_nonce,
+		'Content-type': 'application/json' }
+} )
+	.then( response => response.json() )
+	.then( response => console.log( response) )
+	.catch( error => console.log( error.responseText ) );
