@@ -7,18 +7,12 @@ A ``threading.RLock`` guards the connection (the server calls from a thread pool
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
+from typing import ClassVar
 
-from jetpress.store.base import OptionRow, OptionsRepository, UserRow, UsersRepository
-from jetpress.store.errors import StoreError, checked_prefix
-
-_USER_COLUMNS = (
-    "ID, user_login, user_pass, user_nicename, user_email, user_url, user_registered,"
-    " user_activation_key, user_status, display_name"
-)
+from jetpress.store.errors import StoreError
+from jetpress.store.sql import Dialect, Params, Row, SqlStore
 
 # WP 6.1 wp-admin/includes/schema.php wp_get_db_schema(), in SQLite's dialect. Declared types keep
 # TEXT/INTEGER affinity; AUTOINCREMENT keeps MySQL's "ids are never reused".
@@ -55,172 +49,17 @@ _DDL = (
     'CREATE INDEX IF NOT EXISTS "{p}usermeta_meta_key" ON "{p}usermeta" (meta_key)',
 )
 
-_Row = tuple[Any, ...]
 
-
-def _user(row: _Row) -> UserRow:
-    return UserRow(
-        id=row[0],
-        login=row[1],
-        pass_hash=row[2],
-        nicename=row[3],
-        email=row[4],
-        url=row[5],
-        registered=row[6],
-        activation_key=row[7],
-        status=row[8],
-        display_name=row[9],
-    )
-
-
-class SqliteOptions:
-    """``<prefix>options`` on SQLite."""
-
-    def __init__(self, store: SqliteStore) -> None:
-        self._store = store
-        t = f'"{store.prefix}options"'
-        self._load = f"SELECT option_value, autoload FROM {t} WHERE option_name = ? LIMIT 1"
-        self._autoloaded = (
-            # WP 6.1 option.php wp_load_alloptions(): WHERE autoload = 'yes'
-            f"SELECT option_name, option_value FROM {t} WHERE autoload = 'yes' ORDER BY option_id"
-        )
-        self._insert = (
-            f"INSERT INTO {t} (option_name, option_value, autoload) VALUES (?, ?, ?)"
-            " ON CONFLICT (option_name) DO NOTHING"
-        )
-        # MySQL affected rows count only rows whose values changed: emulate with IS NOT
-        self._update = (
-            f"UPDATE {t} SET option_value = ?1, autoload = COALESCE(?2, autoload)"
-            " WHERE option_name = ?3"
-            " AND (option_value IS NOT ?1 OR autoload IS NOT COALESCE(?2, autoload))"
-        )
-        self._delete = f"DELETE FROM {t} WHERE option_name = ?"
-
-    def load(self, name: str) -> OptionRow | None:
-        """The row named ``name``, or None."""
-        row = self._store.fetchone(self._load, (name,))
-        return None if row is None else OptionRow(name, row[0], row[1])
-
-    def autoloaded(self) -> list[OptionRow]:
-        """Rows with autoload 'yes', in option_id order."""
-        return [OptionRow(n, v) for n, v in self._store.fetchall(self._autoloaded, ())]
-
-    def insert(self, row: OptionRow) -> bool:
-        """Add a row; False (and no write) when the name exists."""
-        return self._store.write(self._insert, (row.name, row.value, row.autoload)) > 0
-
-    def update(self, name: str, value: str, autoload: str | None = None) -> bool:
-        """Update the row; True only when a value changed."""
-        return self._store.write(self._update, (value, autoload, name)) > 0
-
-    def delete(self, name: str) -> bool:
-        """Delete the row; True when there was one."""
-        return self._store.write(self._delete, (name,)) > 0
-
-    def generation(self) -> int:
-        """``PRAGMA data_version`` (other connections' commits) joined to this store's writes."""
-        return self._store.generation()
-
-    def locked(self, name: str) -> AbstractContextManager[None]:
-        """A ``BEGIN IMMEDIATE`` transaction for the block: the database's one writer lock."""
-        return self._store.transaction()
-
-
-class SqliteUsers:
-    """``<prefix>users`` and ``<prefix>usermeta`` on SQLite."""
-
-    def __init__(self, store: SqliteStore) -> None:
-        self._store = store
-        u, m = f'"{store.prefix}users"', f'"{store.prefix}usermeta"'
-        select = f"SELECT {_USER_COLUMNS} FROM {u}"
-        self._by_id = f"{select} WHERE ID = ?"
-        # WP 6.1 class-wp-user.php get_data_by(): "WHERE $db_field = %s LIMIT 1"
-        self._by_login = f"{select} WHERE user_login = ? ORDER BY ID LIMIT 1"
-        self._by_email = f"{select} WHERE user_email = ? ORDER BY ID LIMIT 1"
-        self._all = f"{select} ORDER BY ID"
-        self._insert = f"INSERT INTO {u} ({_USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        self._insert_auto = (
-            f"INSERT INTO {u} ({_USER_COLUMNS.removeprefix('ID, ')})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        )
-        self._update_pass = f"UPDATE {u} SET user_pass = ? WHERE ID = ?"
-        self._get_meta = (
-            f"SELECT meta_value FROM {m} WHERE user_id = ? AND meta_key = ? ORDER BY umeta_id"
-        )
-        self._all_meta = f"SELECT meta_key, meta_value FROM {m} WHERE user_id = ? ORDER BY umeta_id"
-        self._meta_ids = f"SELECT umeta_id FROM {m} WHERE user_id = ? AND meta_key = ? LIMIT 1"
-        self._add_meta = f"INSERT INTO {m} (user_id, meta_key, meta_value) VALUES (?, ?, ?)"
-        self._set_meta = f"UPDATE {m} SET meta_value = ? WHERE user_id = ? AND meta_key = ?"
-        self._delete_meta = f"DELETE FROM {m} WHERE user_id = ? AND meta_key = ?"
-
-    def _one(self, sql: str, arg: object) -> UserRow | None:
-        row = self._store.fetchone(sql, (arg,))
-        return None if row is None else _user(row)
-
-    def by_id(self, user_id: int) -> UserRow | None:
-        """The user with this ``ID``."""
-        return self._one(self._by_id, user_id)
-
-    def by_login(self, login: str) -> UserRow | None:
-        """The first user (lowest ID) with this ``user_login``."""
-        return self._one(self._by_login, login)
-
-    def by_email(self, email: str) -> UserRow | None:
-        """The first user (lowest ID) with this ``user_email``."""
-        return self._one(self._by_email, email)
-
-    def all(self) -> list[UserRow]:
-        """Every user in ID order."""
-        return [_user(row) for row in self._store.fetchall(self._all, ())]
-
-    def insert(self, row: UserRow) -> int:
-        """Insert a user; id 0 lets AUTOINCREMENT choose. Returns the id."""
-        values = (
-            row.login,
-            row.pass_hash,
-            row.nicename,
-            row.email,
-            row.url,
-            row.registered,
-            row.activation_key,
-            row.status,
-            row.display_name,
-        )
-        if row.id:
-            self._store.write(self._insert, (row.id, *values), bump=False)
-            return row.id
-        return self._store.insert_id(self._insert_auto, values)
-
-    def update_pass(self, user_id: int, pass_hash: str) -> None:
-        """Set ``user_pass``."""
-        self._store.write(self._update_pass, (pass_hash, user_id), bump=False)
-
-    def get_meta(self, user_id: int, key: str) -> list[str]:
-        """Every value of ``key`` in umeta_id order."""
-        return [r[0] for r in self._store.fetchall(self._get_meta, (user_id, key))]
-
-    def all_meta(self, user_id: int) -> dict[str, list[str]]:
-        """Every meta key of the user, each with its values in umeta_id order."""
-        out: dict[str, list[str]] = {}
-        for key, value in self._store.fetchall(self._all_meta, (user_id,)):
-            out.setdefault(key, []).append(value)
-        return out
-
-    def update_meta(self, user_id: int, key: str, value: str) -> None:
-        """WP 6.1 meta.php update_metadata(): add a row when none, else update every row."""
-        with self._store.transaction():
-            if self._store.fetchone(self._meta_ids, (user_id, key)) is None:
-                self._store.write(self._add_meta, (user_id, key, value), bump=False)
-            else:
-                self._store.write(self._set_meta, (value, user_id, key), bump=False)
-
-    def delete_meta(self, user_id: int, key: str) -> bool:
-        """Delete every row of ``key``; True when there was one."""
-        return self._store.write(self._delete_meta, (user_id, key), bump=False) > 0
-
-
-class SqliteStore:
+class SqliteStore(SqlStore):
     """One SQLite database file (``sqlite:///path.db``) holding one WordPress site's tables."""
+
+    dialect: ClassVar[Dialect] = Dialect(
+        quote='"',
+        param="?",
+        ignore_duplicate=" ON CONFLICT (option_name) DO NOTHING",
+        distinct="IS NOT",
+    )
+    _cur: sqlite3.Cursor
 
     def __init__(
         self,
@@ -230,16 +69,11 @@ class SqliteStore:
         url: str | None = None,
         busy_timeout: float = 10.0,
     ) -> None:
-        self.prefix = checked_prefix(prefix)
-        self.url = url or f"sqlite:///{path}"
+        super().__init__(prefix=prefix, url=url or f"sqlite:///{path}")
         self.path = path
-        self._lock = threading.RLock()
-        self._depth = 0  # nesting of transaction() blocks (held with self._lock)
         self._writes = 0  # this connection's commits: PRAGMA data_version does not count them
         self._conn = self._connect(path, busy_timeout)
         self._cur = self._conn.cursor()
-        self.options: OptionsRepository = SqliteOptions(self)
-        self.users: UsersRepository = SqliteUsers(self)
 
     @staticmethod
     def _connect(path: str, busy_timeout: float) -> sqlite3.Connection:
@@ -259,28 +93,31 @@ class SqliteStore:
             raise StoreError(f"Cannot use {path!r} as a SQLite database: {error}.") from None
         return conn
 
-    # -- the connection, one caller at a time ---------------------------------------------------
+    # -- the connection, one caller at a time (reads skip SqlStore.run: the hot path) -----------
 
-    def fetchone(self, sql: str, params: tuple[object, ...]) -> _Row | None:
+    def fetchone(self, sql: str, params: Params) -> Row | None:
         """Run a query and return its first row."""
         with self._lock:
-            row: _Row | None = self._cur.execute(sql, params).fetchone()
+            row: Row | None = self._cur.execute(sql, params).fetchone()
             return row
 
-    def fetchall(self, sql: str, params: tuple[object, ...]) -> list[_Row]:
+    def fetchall(self, sql: str, params: Params) -> list[Row]:
         """Run a query and return every row."""
         with self._lock:
             return self._cur.execute(sql, params).fetchall()
 
-    def write(self, sql: str, params: tuple[object, ...], *, bump: bool = True) -> int:
-        """Run a write (autocommit, or inside the current transaction); return the rows changed."""
+    def write_option(self, sql: str, params: Params) -> bool:
+        """Run an option write (autocommit, or inside the current transaction)."""
         with self._lock:
-            changed = self._cur.execute(sql, params).rowcount
-            if changed > 0 and bump:
-                self._writes += 1
-            return changed
+            if self._cur.execute(sql, params).rowcount > 0:
+                self._bump()  # at once, even in a block: PRAGMA data_version sees no own commit
+                return True
+            return False
 
-    def insert_id(self, sql: str, params: tuple[object, ...]) -> int:
+    def _bump(self) -> None:
+        self._writes += 1
+
+    def insert_id(self, sql: str, params: Params) -> int:
         """Run an INSERT and return the new rowid."""
         with self._lock:
             rowid = self._cur.execute(sql, params).lastrowid
@@ -294,30 +131,22 @@ class SqliteStore:
             return (int(row[0]) << 32) | (self._writes & 0xFFFFFFFF)
 
     def transaction(self) -> AbstractContextManager[None]:
-        """An exclusive ``BEGIN IMMEDIATE`` transaction; commits at exit, rolls back on error."""
-        return self._transaction()
+        """An exclusive ``BEGIN IMMEDIATE`` transaction; commits at exit, rolls back on error.
+
+        ``locked(name)`` is the same block: SQLite's write lock covers the whole database.
+        """
+        return self._block(None)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:  # nested: the outer block already holds the write lock
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._cur.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-                self._cur.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._cur.execute("ROLLBACK")
-                raise
-            finally:
-                self._depth = 0
+        self._cur.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._cur.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._cur.execute("ROLLBACK")
+            raise
 
     # -- Store ---------------------------------------------------------------------------------
 
@@ -342,7 +171,7 @@ class SqliteStore:
             for table in tables:
                 self._cur.execute(f'DELETE FROM "{table}"')
             self._cur.execute("DELETE FROM sqlite_sequence WHERE name IN (?, ?, ?)", tables)
-            self._writes += 1
+            self._bump()
 
     def close(self) -> None:
         """Close the connection."""
