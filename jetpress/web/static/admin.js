@@ -37,9 +37,22 @@ function settings() {
 	};
 }
 
+/**
+ * The REST root as this page reaches it. WP_API_root is built from the siteurl option; when the
+ * page was opened under another host name (127.0.0.1 for localhost, say), the login cookie only
+ * goes to this page's origin, so the same path is used there.
+ */
+function reachableRoot() {
+	const root = new URL( settings().root, window.location.href );
+	if ( root.origin === window.location.origin ) {
+		return settings().root;
+	}
+	return window.location.origin + root.pathname + root.search;
+}
+
 /** root + path, as api-fetch's root URL middleware joins them (also for ?rest_route= roots). */
 export function restUrl( path ) {
-	const root = settings().root;
+	const root = reachableRoot();
 	let rest = path.replace( /^\//, '' );
 	if ( root.indexOf( '?' ) !== -1 ) {
 		rest = rest.replace( '?', '&' );
