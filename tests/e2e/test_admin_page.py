@@ -31,11 +31,13 @@ def test_login_then_page_with_initial_state_and_jquery(page: Any, site: Site) ->
     assert page.evaluate("() => typeof jQuery.migrateVersion") == "string"
     expect(page).to_have_title(re.compile(r"^Jetpack ‹ Jetpack Demo"))
     expect(page.get_by_role("heading", name="Jetpack", level=1)).to_be_visible()
-    connection = page.locator("#jp-connection")
+    connection = page.get_by_role("region", name="Connection")
     expect(connection).to_contain_text("Offline mode")
     expect(connection.get_by_role("button", name="Connect Jetpack")).to_have_count(0)
     modules = site.get("/jetpack/v4/module/all")
-    expect(page.locator("#jp-module-list > li")).to_have_count(len(modules))
+    expect(page.get_by_role("region", name="Modules").get_by_role("listitem")).to_have_count(
+        len(modules)
+    )
     expect(page.get_by_role("switch", name="Carousel")).to_have_attribute("aria-checked", "false")
     screenshot(page, "dashboard")
 
@@ -74,27 +76,29 @@ def test_toggle_a_module_and_change_its_settings(page: Any, site: Site) -> None:
     total = len(site.get("/jetpack/v4/module/all"))
     search = page.get_by_label("Search modules")
     search.fill("carousel")
-    expect(page.locator("#jp-module-list > li")).to_have_count(1)
+    expect(page.get_by_role("region", name="Modules").get_by_role("listitem")).to_have_count(1)
     expect(page.locator("#jp-module-count")).to_have_text(f"Showing 1 of {total} modules.")
 
     switch = page.get_by_role("switch", name="Carousel")
     switch.focus()
     page.keyboard.press("Space")  # a real button: the keyboard works
     expect(switch).to_have_attribute("aria-checked", "true")
-    expect(page.locator("#jp-module-carousel").get_by_role("status")).to_contain_text("activated")
+    expect(page.get_by_role("article", name="Carousel").get_by_role("status")).to_contain_text(
+        "activated"
+    )
     assert site.get("/jetpack/v4/settings")["carousel"] is True
 
     status = page.get_by_label("Status")
     status.select_option("inactive")
-    expect(page.locator("#jp-module-list > li")).to_have_count(0)
+    expect(page.get_by_role("region", name="Modules").get_by_role("listitem")).to_have_count(0)
     status.select_option("active")
-    expect(page.locator("#jp-module-list > li")).to_have_count(1)
+    expect(page.get_by_role("region", name="Modules").get_by_role("listitem")).to_have_count(1)
     search.fill("")
     page.get_by_label("Category").select_option("Appearance")
     expect(page.get_by_role("switch", name="Carousel")).to_be_visible()
     status.select_option("")
     page.get_by_label("Category").select_option("")
-    expect(page.locator("#jp-module-list > li")).to_have_count(total)
+    expect(page.get_by_role("region", name="Modules").get_by_role("listitem")).to_have_count(total)
     search.fill("carousel")
 
     page.get_by_role("button", name="Settings for Carousel").click()
@@ -116,7 +120,7 @@ def test_api_errors_are_shown(page: Any, site: Site, console: Console) -> None:
     page.get_by_label("Search modules").fill("stats")
     switch = page.get_by_role("switch", name="Site Stats")
     switch.click()
-    card = page.locator("#jp-module-stats")
+    card = page.get_by_role("article", name="Site Stats")
     expect(card.get_by_role("alert")).to_contain_text(
         "The requested Jetpack module could not be activated."
     )
@@ -164,7 +168,7 @@ def test_a_lost_session_says_so(page: Any, site: Site, console: Console) -> None
     page.context.clear_cookies()
     page.get_by_label("Search modules").fill("carousel")
     page.get_by_role("switch", name="Carousel").click()
-    alert = page.locator("#jp-module-carousel").get_by_role("alert")
+    alert = page.get_by_role("article", name="Carousel").get_by_role("alert")
     expect(alert).to_contain_text("Your session has expired. Please log in again.")
     link = alert.get_by_role("link", name="Log in again")
     expect(link).to_have_attribute("href", re.compile(r"^/wp-login\.php\?redirect_to=http"))
@@ -175,7 +179,7 @@ def test_connect_button_when_not_offline(page: Any, site: Site, console: Console
     http, nonce = site.rest()
     probe = http.get("/wp-json/jetpack/v4/connection/url", headers={"X-WP-Nonce": nonce})
     log_in(page, site)
-    connection = page.locator("#jp-connection")
+    connection = page.get_by_role("region", name="Connection")
     expect(connection).to_contain_text("Not connected")
     button = connection.get_by_role("button", name="Connect Jetpack")
     screenshot(page, "dashboard-online")

@@ -380,8 +380,8 @@ function moduleCard( module ) {
 		? module.options : {};
 	const optionNames = Object.keys( options );
 	const card = el(
-		'li',
-		{ class: 'jp-module' + ( active ? ' is-active' : '' ), id: `jp-module-${ id }`, 'data-module': slug },
+		'article',
+		{ class: 'jp-module' + ( active ? ' is-active' : '' ), 'aria-labelledby': nameId },
 		el( 'div', { class: 'jp-module-head' },
 			el( 'div', { class: 'jp-module-title' },
 				el( 'h3', { id: nameId }, plainText( module.name ) ),
@@ -418,7 +418,7 @@ function moduleCard( module ) {
 		} );
 		card.append( el( 'p', { class: 'jp-module-actions' }, disclose ), panel );
 	}
-	return card;
+	return el( 'li', { class: 'jp-module-item', id: `jp-module-${ id }`, 'data-module': slug }, card );
 }
 
 async function reloadModule( slug ) {
