@@ -139,3 +139,12 @@ def test_the_e2e_examples_are_the_documentation_verbatim():
     examples = Path(__file__).resolve().parents[2] / "e2e" / "seed_examples"
     names = ["jquery_get", "jquery_post", "fetch_get", "fetch_post"]
     assert [(examples / f"{n}.js").read_text("utf-8") for n in names] == blocks
+
+
+def test_online_the_page_needs_only_read(api: Api):
+    # jetpack_custom_caps: jetpack_admin_page is 'read' unless in offline mode
+    api.reset("online")
+    http, _nonce = api.as_user("sub1")
+    response = http.get(PAGE)
+    assert response.status_code == 200
+    assert initial_state(response.text)["WP_API_root"] == api.site_url + "/wp-json/"
