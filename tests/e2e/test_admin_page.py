@@ -114,6 +114,30 @@ def test_toggle_a_module_and_change_its_settings(page: Any, site: Site) -> None:
     screenshot(page, "module-settings")
 
 
+def test_keyboard_only(page: Any, site: Site) -> None:
+    log_in(page, site)
+    page.get_by_label("Search modules").focus()
+    page.keyboard.type("appreciate")  # words of the Likes description only
+    likes = page.get_by_role("article", name="Likes", exact=True)
+    for _ in range(3):  # Status, Category, then the first module's switch
+        page.keyboard.press("Tab")
+    expect(likes.get_by_role("switch", name="Likes")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(likes.get_by_role("button", name="Settings for Likes")).to_be_focused()
+    page.keyboard.press("Enter")
+    choice = page.get_by_label("WordPress.com Likes are")
+    expect(choice).to_be_focused()  # opening the settings moves focus into them
+    page.keyboard.press("T")  # "Turned on per post"
+    expect(choice).to_have_value("off")
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Send email notification when someone likes a post")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(likes.get_by_role("button", name="Save settings")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(likes.get_by_role("form").get_by_role("status")).to_have_text(SUCCESS["message"])
+    assert site.get("/jetpack/v4/settings")["wpl_default"] == "off"
+
+
 def test_api_errors_are_shown(page: Any, site: Site, console: Console) -> None:
     console.allow(r"status of 4\d\d")
     log_in(page, site)
