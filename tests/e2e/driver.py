@@ -37,6 +37,7 @@ def expect(target: Any) -> Any:
     """playwright.sync_api.expect, imported when a test runs."""
     from playwright.sync_api import expect as playwright_expect
 
+    playwright_expect.set_options(timeout=10_000)  # 2 shared cores in CI
     return playwright_expect(target)
 
 
