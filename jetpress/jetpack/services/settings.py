@@ -145,9 +145,10 @@ def module_options(jp: Jetpack, slug: str, user: User | None) -> dict[str, Any]:
 def get_all(jp: Jetpack, user: User | None) -> dict[str, Any]:
     """Jetpack_Core_API_Data::get_all_options: GET /settings."""
     response: dict[str, Any] = {}
+    active = set(modules.active_modules(jp))
     for module in jp.catalog.available_modules():
         response.update(current_values(jp, module.slug, user))
-        response[module.slug] = modules.is_active(jp, module.slug)
+        response[module.slug] = module.slug in active  # Jetpack::is_module_active
     options = jp.site.options
     for setting in jp.catalog.settings_in_group("settings"):
         key = setting.key
