@@ -6,26 +6,20 @@ drops. Option writes bump ``<prefix>jetpress_state`` in the same statement (see 
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 
-from jetpress.store.base import OptionRow, OptionsRepository, UserRow, UsersRepository
-from jetpress.store.errors import StoreError, checked_prefix
+from jetpress.store.errors import StoreError
+from jetpress.store.sql import Cursor, Dialect, Params, Row, SqlStore
 
-_T = TypeVar("_T")
-_Row = tuple[Any, ...]
-_Cursor = psycopg.Cursor[_Row]
 _LOCK_WAIT = "30s"
-
-_USER_COLUMNS = (
-    '"ID", user_login, user_pass, user_nicename, user_email, user_url, user_registered,'
-    " user_activation_key, user_status, display_name"
+_LOCK = (
+    "SELECT set_config('lock_timeout', %s, true), pg_advisory_xact_lock(hashtext(%s), hashtext(%s))"
 )
 
 # WP 6.1 wp-admin/includes/schema.php wp_get_db_schema() in PostgreSQL types: auto_increment →
@@ -70,210 +64,33 @@ _STATE_DDL = """CREATE TABLE IF NOT EXISTS "{p}jetpress_state" (
 )"""
 
 
-def _user(row: _Row) -> UserRow:
-    return UserRow(
-        id=row[0],
-        login=row[1],
-        pass_hash=row[2],
-        nicename=row[3],
-        email=row[4],
-        url=row[5],
-        registered=row[6],
-        activation_key=row[7],
-        status=row[8],
-        display_name=row[9],
-    )
-
-
 def _reason(error: BaseException) -> str:
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     return (lines[0] if lines else type(error).__name__).rstrip(".")
 
 
-class PostgresOptions:
-    """``<prefix>options`` on PostgreSQL."""
-
-    def __init__(self, store: PostgresStore) -> None:
-        self._store = store
-        t = f'"{store.prefix}options"'
-        self._load = f"SELECT option_value, autoload FROM {t} WHERE option_name = %s LIMIT 1"
-        # WP 6.1 option.php wp_load_alloptions(): WHERE autoload = 'yes' (MySQL: option_id order)
-        self._autoloaded = (
-            f"SELECT option_name, option_value FROM {t} WHERE autoload = 'yes' ORDER BY option_id"
-        )
-        insert = (
-            f"INSERT INTO {t} (option_name, option_value, autoload) VALUES (%s, %s, %s)"
-            " ON CONFLICT (option_name) DO NOTHING RETURNING 1"
-        )
-        # MySQL affected rows count only rows whose values changed: emulate with IS DISTINCT FROM
-        update = (
-            f"UPDATE {t} SET option_value = %s, autoload = COALESCE(%s, autoload)"
-            " WHERE option_name = %s AND (option_value IS DISTINCT FROM %s"
-            " OR autoload IS DISTINCT FROM COALESCE(%s, autoload)) RETURNING 1"
-        )
-        delete = f"DELETE FROM {t} WHERE option_name = %s RETURNING 1"
-        self._insert = (store.bumping(insert), insert)
-        self._update = (store.bumping(update), update)
-        self._delete = (store.bumping(delete), delete)
-
-    def load(self, name: str) -> OptionRow | None:
-        """The row named ``name``, or None."""
-        row = self._store.fetchone(self._load, (name,))
-        return None if row is None else OptionRow(name, row[0], row[1])
-
-    def autoloaded(self) -> list[OptionRow]:
-        """Rows with autoload 'yes', in option_id order."""
-        return [OptionRow(n, v) for n, v in self._store.fetchall(self._autoloaded, ())]
-
-    def insert(self, row: OptionRow) -> bool:
-        """Add a row; False (and no write) when the name exists."""
-        return self._store.write_option(self._insert, (row.name, row.value, row.autoload))
-
-    def update(self, name: str, value: str, autoload: str | None = None) -> bool:
-        """Update the row; True only when a value changed."""
-        return self._store.write_option(self._update, (value, autoload, name, value, autoload))
-
-    def delete(self, name: str) -> bool:
-        """Delete the row; True when there was one."""
-        return self._store.write_option(self._delete, (name,))
-
-    def generation(self) -> int:
-        """The counter in ``<prefix>jetpress_state``, bumped with every committed option write."""
-        return self._store.generation()
-
-    def locked(self, name: str) -> AbstractContextManager[None]:
-        """A transaction holding ``pg_advisory_xact_lock`` on the option for the block."""
-        return self._store.locked(name)
-
-
-class PostgresUsers:
-    """``<prefix>users`` and ``<prefix>usermeta`` on PostgreSQL."""
-
-    def __init__(self, store: PostgresStore) -> None:
-        self._store = store
-        u, m = f'"{store.prefix}users"', f'"{store.prefix}usermeta"'
-        select = f"SELECT {_USER_COLUMNS} FROM {u}"
-        self._by_id = f'{select} WHERE "ID" = %s'
-        # WP 6.1 class-wp-user.php get_data_by(): "WHERE $db_field = %s LIMIT 1"
-        self._by_login = f'{select} WHERE user_login = %s ORDER BY "ID" LIMIT 1'
-        self._by_email = f'{select} WHERE user_email = %s ORDER BY "ID" LIMIT 1'
-        self._all = f'{select} ORDER BY "ID"'
-        columns = _USER_COLUMNS.removeprefix('"ID", ')
-        self._insert_auto = (
-            f'INSERT INTO {u} ({columns}) VALUES ({", ".join(["%s"] * 9)}) RETURNING "ID"'
-        )
-        self._insert = f"INSERT INTO {u} ({_USER_COLUMNS}) VALUES ({', '.join(['%s'] * 10)})"
-        # MySQL moves AUTO_INCREMENT past an explicit id; move the identity's sequence the same way
-        self._sync_sequence = (
-            f"SELECT setval(pg_get_serial_sequence('{u}', 'ID'),"
-            f' GREATEST((SELECT max("ID") FROM {u}), 1))'
-        )
-        self._update_pass = f'UPDATE {u} SET user_pass = %s WHERE "ID" = %s'
-        self._get_meta = (
-            f"SELECT meta_value FROM {m} WHERE user_id = %s AND meta_key = %s ORDER BY umeta_id"
-        )
-        self._all_meta = (
-            f"SELECT meta_key, meta_value FROM {m} WHERE user_id = %s ORDER BY umeta_id"
-        )
-        self._meta_ids = f"SELECT umeta_id FROM {m} WHERE user_id = %s AND meta_key = %s LIMIT 1"
-        self._add_meta = f"INSERT INTO {m} (user_id, meta_key, meta_value) VALUES (%s, %s, %s)"
-        self._set_meta = f"UPDATE {m} SET meta_value = %s WHERE user_id = %s AND meta_key = %s"
-        self._delete_meta = f"DELETE FROM {m} WHERE user_id = %s AND meta_key = %s"
-
-    def _one(self, sql: str, arg: object) -> UserRow | None:
-        row = self._store.fetchone(sql, (arg,))
-        return None if row is None else _user(row)
-
-    def by_id(self, user_id: int) -> UserRow | None:
-        """The user with this ``ID``."""
-        return self._one(self._by_id, user_id)
-
-    def by_login(self, login: str) -> UserRow | None:
-        """The first user (lowest ID) with this ``user_login``."""
-        return self._one(self._by_login, login)
-
-    def by_email(self, email: str) -> UserRow | None:
-        """The first user (lowest ID) with this ``user_email``."""
-        return self._one(self._by_email, email)
-
-    def all(self) -> list[UserRow]:
-        """Every user in ID order."""
-        return [_user(row) for row in self._store.fetchall(self._all, ())]
-
-    def insert(self, row: UserRow) -> int:
-        """Insert a user; id 0 lets the identity choose. Returns the id."""
-        values = (
-            row.login,
-            row.pass_hash,
-            row.nicename,
-            row.email,
-            row.url,
-            row.registered,
-            row.activation_key,
-            row.status,
-            row.display_name,
-        )
-
-        def op(cur: _Cursor) -> int:
-            if not row.id:
-                cur.execute(self._insert_auto, values)
-                found = cur.fetchone()
-                assert found is not None
-                return int(found[0])
-            cur.execute(self._insert, (row.id, *values))
-            cur.execute(self._sync_sequence)
-            return row.id
-
-        return self._store.run(op, write=True)
-
-    def update_pass(self, user_id: int, pass_hash: str) -> None:
-        """Set ``user_pass``."""
-        self._store.run(lambda cur: cur.execute(self._update_pass, (pass_hash, user_id)))
-
-    def get_meta(self, user_id: int, key: str) -> list[str]:
-        """Every value of ``key`` in umeta_id order."""
-        return [r[0] for r in self._store.fetchall(self._get_meta, (user_id, key))]
-
-    def all_meta(self, user_id: int) -> dict[str, list[str]]:
-        """Every meta key of the user, each with its values in umeta_id order."""
-        out: dict[str, list[str]] = {}
-        for key, value in self._store.fetchall(self._all_meta, (user_id,)):
-            out.setdefault(key, []).append(value)
-        return out
-
-    def update_meta(self, user_id: int, key: str, value: str) -> None:
-        """WP 6.1 meta.php update_metadata(): add a row when none, else update every row."""
-
-        def op(cur: _Cursor) -> None:
-            cur.execute(self._meta_ids, (user_id, key))
-            if cur.fetchone() is None:
-                cur.execute(self._add_meta, (user_id, key, value))
-            else:
-                cur.execute(self._set_meta, (value, user_id, key))
-
-        self._store.run(op, write=True)
-
-    def delete_meta(self, user_id: int, key: str) -> bool:
-        """Delete every row of ``key``; True when there was one."""
-
-        def op(cur: _Cursor) -> bool:
-            cur.execute(self._delete_meta, (user_id, key))
-            return cur.rowcount > 0
-
-        return self._store.run(op)
-
-
-class PostgresStore:
+class PostgresStore(SqlStore):
     """One PostgreSQL database (``postgresql://user:pass@host:port/db``) with WordPress's tables."""
 
+    dialect: ClassVar[Dialect] = Dialect(
+        quote='"',
+        param="%s",
+        ignore_duplicate=" ON CONFLICT (option_name) DO NOTHING",
+        distinct="IS DISTINCT FROM",
+        returning_id=' RETURNING "ID"',
+        # MySQL moves AUTO_INCREMENT past an explicit id; move the identity's sequence the same way
+        sync_ids=(
+            "SELECT setval(pg_get_serial_sequence('{table}', 'ID'),"
+            ' GREATEST((SELECT max("ID") FROM {table}), 1))'
+        ),
+    )
+    _lost = (psycopg.OperationalError,)
+    _cur: psycopg.Cursor[Row]
+
     def __init__(self, conninfo: str, *, prefix: str = "wp_", url: str | None = None) -> None:
-        self.prefix = checked_prefix(prefix)
-        self.url = url or conninfo
+        super().__init__(prefix=prefix, url=url or conninfo)
         self._conninfo = conninfo
         self._where = _describe(conninfo)
-        self._lock = threading.RLock()
-        self._depth = 0  # nesting of locked() blocks
-        self._dirty = False  # an option changed inside the current locked() block
         state = f'"{self.prefix}jetpress_state"'
         self._state_name = state
         self._generation_sql = f"SELECT generation FROM {state} WHERE id = 1"
@@ -281,12 +98,12 @@ class PostgresStore:
             f"INSERT INTO {state} (id, generation) VALUES (1, 1)"
             f" ON CONFLICT (id) DO UPDATE SET generation = {state}.generation + 1"
         )
+        # option write → (the write bumping the generation too, the write alone), made on first use
+        self._option_writes: dict[str, tuple[str, str]] = {}
         self._conn = self._connect()
         self._cur = self._conn.cursor()
-        self.options: OptionsRepository = PostgresOptions(self)
-        self.users: UsersRepository = PostgresUsers(self)
 
-    def bumping(self, write: str) -> str:
+    def _bumping(self, write: str) -> str:
         """``write`` (ending in RETURNING 1) as one statement that also bumps the generation."""
         state = self._state_name
         return (
@@ -296,7 +113,7 @@ class PostgresStore:
             " SELECT count(*) FROM w"
         )
 
-    def _connect(self) -> psycopg.Connection[_Row]:
+    def _connect(self) -> psycopg.Connection[Row]:
         try:
             conn = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5)
         except psycopg.Error as error:
@@ -320,47 +137,52 @@ class PostgresStore:
         self._conn = self._connect()
         self._cur = self._conn.cursor()
 
+    def _reopen(self, error: Exception) -> bool:
+        if not (self._conn.broken or self._conn.closed):
+            return False
+        self._reconnect()
+        return True
+
     # -- the connection, one caller at a time ---------------------------------------------------
 
-    def run(self, op: Callable[[_Cursor], _T], *, write: bool = False) -> _T:
-        """Run ``op`` with the cursor under the lock (in a transaction when ``write``).
-
-        Outside a ``locked()`` block a dropped connection is reopened and ``op`` run once more.
-        """
-        with self._lock:
-            try:
-                return self._run_once(op, write=write)
-            except psycopg.OperationalError:
-                if self._depth or not (self._conn.broken or self._conn.closed):
-                    raise
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._conn.broken or self._conn.closed:
             self._reconnect()
-            return self._run_once(op, write=write)
-
-    def _run_once(self, op: Callable[[_Cursor], _T], *, write: bool) -> _T:
-        if not write or self._depth:
-            return op(self._cur)
         with self._conn.transaction():
-            return op(self._cur)
+            yield
 
-    def fetchone(self, sql: str, params: tuple[object, ...]) -> _Row | None:
-        """Run a query and return its first row."""
-        return self.run(lambda cur: cur.execute(sql, params).fetchone())
+    def write_option(self, sql: str, params: Params) -> bool:
+        """Run an option write, bumping the generation in the same statement; in a locked()
+        block it runs alone and the bump waits for the block's commit (rows lock in one order)."""
+        writes = self._option_writes.get(sql)
+        if writes is None:
+            alone = f"{sql} RETURNING 1"
+            writes = self._option_writes[sql] = (self._bumping(alone), alone)
 
-    def fetchall(self, sql: str, params: tuple[object, ...]) -> list[_Row]:
-        """Run a query and return every row."""
-        return self.run(lambda cur: cur.execute(sql, params).fetchall())
-
-    def write_option(self, sql: tuple[str, str], params: tuple[object, ...]) -> bool:
-        """Run an option write: ``sql[0]`` bumps the generation too; in a locked() block
-        ``sql[1]`` runs and the bump waits for the block's commit (rows lock in one order)."""
-
-        def op(cur: _Cursor) -> bool:
+        def op(cur: Cursor) -> bool:
             if not self._depth:
-                found = cur.execute(sql[0], params).fetchone()
+                cur.execute(writes[0], params)
+                found = cur.fetchone()
                 return found is not None and found[0] > 0
-            changed = cur.execute(sql[1], params).fetchone() is not None
+            cur.execute(writes[1], params)
+            changed = cur.fetchone() is not None
             self._dirty = self._dirty or changed
             return changed
+
+        return self.run(op)
+
+    def _bump(self) -> None:
+        self._cur.execute(self._bump_sql)
+
+    def insert_id(self, sql: str, params: Params) -> int:
+        """Run an INSERT ... RETURNING "ID" and return that id."""
+
+        def op(cur: Cursor) -> int:
+            cur.execute(sql, params)
+            found = cur.fetchone()
+            assert found is not None
+            return int(found[0])
 
         return self.run(op)
 
@@ -369,41 +191,10 @@ class PostgresStore:
         row = self.fetchone(self._generation_sql, ())
         return 0 if row is None else int(row[0])
 
-    def locked(self, name: str) -> AbstractContextManager[None]:
-        """A transaction holding pg_advisory_xact_lock(table, name) until the block exits."""
-        return self._locked(name)
-
-    @contextmanager
-    def _locked(self, name: str) -> Iterator[None]:
-        lock = (
-            "SELECT set_config('lock_timeout', %s, true),"
-            " pg_advisory_xact_lock(hashtext(%s), hashtext(%s))"
-        )
-        params = (_LOCK_WAIT, f"{self.prefix}options", name)
-        with self._lock:
-            if self._depth:  # nested: take this lock too, inside the open transaction
-                self._lock_or_fail(lock, params, name)
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            if self._conn.broken or self._conn.closed:
-                self._reconnect()
-            with self._conn.transaction():
-                self._lock_or_fail(lock, params, name)
-                self._depth, self._dirty = 1, False
-                try:
-                    yield
-                    if self._dirty:
-                        self._cur.execute(self._bump_sql)
-                finally:
-                    self._depth = 0
-
-    def _lock_or_fail(self, sql: str, params: tuple[str, ...], name: str) -> None:
+    def _acquire(self, name: str | None) -> None:
+        """pg_advisory_xact_lock(table, name), held until the transaction ends."""
         try:
-            self._cur.execute(sql, params)
+            self._cur.execute(_LOCK, (_LOCK_WAIT, f"{self.prefix}options", name))
         except pg_errors.LockNotAvailable:
             raise StoreError(
                 f"Timed out after {_LOCK_WAIT} waiting for the lock on option {name!r}."
@@ -414,7 +205,7 @@ class PostgresStore:
     def create_tables(self) -> None:
         """CREATE TABLE IF NOT EXISTS for WordPress's three tables and jetpress's state table."""
 
-        def op(cur: _Cursor) -> None:
+        def op(cur: Cursor) -> None:
             cur.execute("SET LOCAL client_min_messages = warning")  # no "already exists" notices
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('jetpress_ddl'))")
             for statement in (*_DDL, _STATE_DDL):
@@ -438,7 +229,7 @@ class PostgresStore:
             for t, c in ids
         )
 
-        def op(cur: _Cursor) -> None:
+        def op(cur: Cursor) -> None:
             for table, _ in ids:
                 cur.execute(f'DELETE FROM "{self.prefix}{table}"')
             cur.execute(f"SELECT {restart}")
