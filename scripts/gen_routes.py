@@ -29,7 +29,7 @@ DATA = "Jetpack_Core_API_Data::can_request"
 SYNC = "Sync::verify_default_permissions"
 BACKUP = "Backup::backup_permissions_callback"
 IDC = "IDC::identity_crisis_mitigation_permission_check"
-LIC = "Licensing::can_manage_options_check"
+LIC = CORE + "user_licensing_permission_check"
 SEARCH = "Search::require_admin_privilege_callback"
 
 # route (without the namespace) -> one (permission, handler, php callback) per endpoint, in order.
@@ -188,15 +188,17 @@ TABLE: dict[str, list[tuple[str, str, str]]] = {
     ],
     "/recommendations/upsell": [(VIEW_ADMIN, "stub", CORE + "get_recommendations_upsell")],
     "/licensing/error": [
-        (LIC, "stub", "Licensing_Endpoints::get_licensing_error"),
-        (LIC, "stub", "Licensing_Endpoints::update_licensing_error"),
+        (VIEW_ADMIN, "stub", CORE + "get_licensing_error"),
+        (VIEW_ADMIN, "stub", CORE + "update_licensing_error"),
     ],
-    "/licensing/set-license": [(LIC, "stub", "Licensing_Endpoints::set_jetpack_license")],
-    "/licensing/user/counts": [(LIC, "stub", "Licensing_Endpoints::get_user_license_counts")],
+    "/licensing/set-license": [
+        (CORE + "set_jetpack_license_key_permission_check", "stub", CORE + "set_jetpack_license")
+    ],
+    "/licensing/user/counts": [(LIC, "stub", CORE + "get_user_license_counts")],
     "/licensing/user/activation-notice-dismiss": [
-        (LIC, "stub", "Licensing_Endpoints::update_licensing_activation_notice_dismiss")
+        (LIC, "stub", CORE + "update_licensing_activation_notice_dismiss")
     ],
-    "/licensing/attach-licenses": [(LIC, "stub", "Licensing_Endpoints::attach_jetpack_licenses")],
+    "/licensing/attach-licenses": [(LIC, "stub", CORE + "attach_jetpack_licenses")],
     "/jetpack_crm": [
         (CORE + "jetpack_crm_data_permission_check", "stub", CORE + "get_jetpack_crm_data"),
         (
@@ -311,6 +313,9 @@ CALLBACKS: dict[tuple[str, int, str], dict[str, str]] = {
     ("/licensing/set-license", 0, "license"): {
         "validate_callback": "validate_string",
         "sanitize_callback": "sanitize_text_field",
+    },
+    ("/licensing/user/activation-notice-dismiss", 0, "last_detached_count"): {
+        "validate_callback": "validate_non_neg_int"
     },
     ("/connection", 1, "isActive"): {"validate_callback": "validate_disconnect_is_active"},
 }

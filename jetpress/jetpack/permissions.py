@@ -151,6 +151,28 @@ def update_user_token_permission_check(jp: Jetpack, request: RestRequest) -> boo
     )
 
 
+def user_licensing_permission_check(jp: Jetpack, request: RestRequest) -> bool | WPError:
+    """The current user is connected and is the connection owner."""
+    user = request.user
+    owner = connection.jetpack_option(jp, "master_user", 0)
+    if connection.is_user_connected(jp, user) and user is not None and str(owner) == str(user.id):
+        return True
+    return errors.permission_error(
+        "invalid_permission_manage_user_licenses",
+        errors.USER_PERMISSIONS_MSG,
+        authorization_required_code(request),
+    )
+
+
+def set_jetpack_license_key_permission_check(jp: Jetpack, request: RestRequest) -> bool | WPError:
+    """is_licensing_input_enabled(): the jetpack_licensing_ui_enabled filter is false."""
+    return errors.permission_error(
+        "invalid_user_permission_set_jetpack_license_key",
+        None,
+        authorization_required_code(request),
+    )
+
+
 def online_only(jp: Jetpack, request: RestRequest) -> bool | WPError:
     """A route 10.7 registers only when the site is not in offline mode (JITM): in offline mode
     the request is answered as if the route did not exist (corpus connection/jitm-offline)."""
@@ -210,12 +232,12 @@ PERMISSIONS: Mapping[str, Permission] = MappingProxyType(
         "Jetpack_Core_API_Module_Data_Endpoint::can_request": _boolean("jetpack_admin_page"),
         "Jetpack_Core_API_Site_Endpoint::can_request": _boolean("jetpack_manage_modules"),
         "Jetpack_Core_API_Widget_Endpoint::can_request": _boolean("jetpack_admin_page"),
-        # Licensing package (Licensing_Endpoints, 10.7; not observed in the corpus)
-        "Licensing::can_manage_options_check": _check(
-            "manage_options", "invalid_user_permission_manage_options", _MSG
+        # Licensing endpoints of 10.7 (corpus site-plugins/licensing-user-counts)
+        "Jetpack_Core_Json_Api_Endpoints::user_licensing_permission_check": (
+            user_licensing_permission_check
         ),
-        "Licensing::view_admin_page_permission_check": _check(
-            "jetpack_admin_page", "invalid_user_permission_view_admin", _MSG
+        "Jetpack_Core_Json_Api_Endpoints::set_jetpack_license_key_permission_check": (
+            set_jetpack_license_key_permission_check
         ),
         # Search package REST_Controller (not observed in the corpus)
         "Search::require_admin_privilege_callback": _boolean("manage_options"),

@@ -54,6 +54,13 @@ def validate_posint(value: Any, request: RestRequest | None, param: str) -> Any:
     return True
 
 
+def validate_non_neg_int(value: Any, request: RestRequest | None, param: str) -> Any:
+    """``! is_numeric( $value ) || $value < 0`` (licensing activation notice)."""
+    if not php.is_numeric(value) or php.to_float(value) < 0:
+        return errors.invalid_param(esc_html(f"{param} must be a non-negative integer."))
+    return True
+
+
 def validate_alphanum(value: Any, request: RestRequest | None, param: str) -> Any:
     """Empty allowed; otherwise a string matching ``^[a-z0-9]+$``i."""
     if not _empty(value) and (not isinstance(value, str) or not _ALPHANUM.search(value)):
@@ -301,6 +308,7 @@ def by_name(jp: Jetpack) -> dict[str, Validator]:
     plain: dict[str, Validator] = {
         "validate_boolean": validate_boolean,
         "validate_posint": validate_posint,
+        "validate_non_neg_int": validate_non_neg_int,
         "validate_alphanum": validate_alphanum,
         "validate_string": validate_string,
         "validate_verification_service": validate_verification_service,
