@@ -474,7 +474,7 @@ def main() -> None:
         Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "spec" / "jetpack-10.7"
     )
     document = build(spec_dir)
-    OUT.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    OUT.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"wrote {OUT} ({len(document['routes'])} routes, {len(document['legacy'])} legacy)")
 
 

@@ -87,3 +87,13 @@ def test_rules_reject_unknown_modules(jp: Jetpack):
     data["jumpstart"]["modules"].append("nosuch")
     with pytest.raises(RulesError, match="unknown module 'nosuch'"):
         parse_rules(json.dumps(data), frozenset(jp.catalog.module_map))
+
+
+def test_data_files_are_canonical():
+    data = plugin.resources.files("jetpress.jetpack.data")
+    routes = (data / "routes.json").read_text("utf-8")
+    assert routes == json.dumps(json.loads(routes), indent=2, ensure_ascii=False) + "\n"
+    rules = (data / "rules.json").read_text("utf-8")
+    assert (
+        rules == json.dumps(json.loads(rules), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    )
