@@ -13,6 +13,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
+import anyio
+
 from jetpress.http import control, login, pages
 from jetpress.http.exchange import Exchange, Reply
 from jetpress.wp import php
@@ -64,7 +66,10 @@ class JetpressASGI:
             return
         exchange = Exchange.from_scope(scope, body)
         try:
-            reply = self.handle(exchange)
+            if self.blocking(exchange):
+                reply = await anyio.to_thread.run_sync(self.handle, exchange)
+            else:
+                reply = self.handle(exchange)
         except Exception:  # the edge is the one place a bug becomes WordPress's fatal error
             log.error(
                 "unhandled error on %s %s\n%s",
@@ -80,6 +85,15 @@ class JetpressASGI:
         if exchange.method == "HEAD":
             reply.body = b""
         await _send(send, reply)
+
+    def blocking(self, exchange: Exchange) -> bool:
+        """Requests whose handler calls out (WordPress.com) run in a thread, not inline."""
+        route = rest_route(exchange)
+        if route is None:
+            return False
+        override = exchange.header("x-http-method-override")
+        method = override.upper() if override else exchange.method
+        return self.app.rest.is_blocking(method, route, exchange.query)
 
     def handle(self, exchange: Exchange) -> Reply:
         """Route one exchange: REST, login, admin-ajax, control plane or a page."""

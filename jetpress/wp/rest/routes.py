@@ -56,6 +56,9 @@ class Handler:
     show_in_index: bool = True
     allow_batch: Mapping[str, Any] | None = None
     validate_callback: Callable[[RestRequest], Any] | None = None
+    # jetpress: the callback makes outbound network calls, so the edge runs the request in a
+    # worker thread instead of inline on the event loop.
+    blocking: bool = False
     method_set: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:

@@ -72,6 +72,16 @@ class RestServer:
     def rest_url(self, path: str = "") -> str:
         return rest_url(self.site, path)
 
+    def is_blocking(self, method: str, route: str, query: Mapping[str, Any]) -> bool:
+        """Whether serving this request may block on the network (a ``blocking`` handler)."""
+        if "_method" in query:
+            method = php.to_php_string(query["_method"]).upper()
+        matched = self.routes.match(method, route)
+        if matched is not None and matched[1].blocking:
+            return True
+        # The batch route dispatches others; a method override header is checked by serve.
+        return route == "/batch/v1"
+
     # -- serve ---------------------------------------------------------------------------
     def serve(self, request: RestRequest) -> HttpReply:
         """serve_request (SRV:262-560) for a request built from the raw HTTP request."""
