@@ -53,7 +53,9 @@ class Handler:
     callback: Callback | None = None
     permission_callback: PermissionCallback | None = None
     args: Mapping[str, Any] = field(default_factory=dict)
-    show_in_index: bool = True
+    # jetpress: may also be a callable, for handlers whose presence depends on site state
+    # (Jetpack registers some routes only outside offline mode).
+    show_in_index: bool | Callable[[], bool] = True
     allow_batch: Mapping[str, Any] | None = None
     validate_callback: Callable[[RestRequest], Any] | None = None
     # jetpress: the callback makes outbound network calls, so the edge runs the request in a
@@ -226,7 +228,8 @@ class RouteRegistry:
             data["schema"] = route.schema()
         link_route = _VARIABLE.sub(r"{\1}", route.pattern)
         for handler in route.handlers:
-            if not handler.show_in_index:
+            shown = handler.show_in_index
+            if not (shown() if callable(shown) else shown):
                 continue
             data["methods"].extend(handler.method_set)
             endpoint: dict[str, Any] = {"methods": list(handler.method_set)}
