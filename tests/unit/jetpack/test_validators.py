@@ -151,3 +151,11 @@ def test_disconnect_is_active():
     assert _message(validators.validate_disconnect_is_active("false", None, "isActive")) == (
         "The isActive argument should be set to false."
     )
+
+
+def test_services_message_lists_10_7_services_in_order(jp: Jetpack):
+    check = validators.by_name(jp)["validate_services"]
+    assert _message(check({"visible": ["nosuch"], "hidden": []}, None, "sharing_services")) == (
+        "sharing_services visible and hidden items must be a list of print, facebook, linkedin, "
+        "reddit, twitter, tumblr, pinterest, pocket, telegram, jetpack-whatsapp, skype."
+    )
