@@ -59,6 +59,7 @@ class Dialect:
     # "differs from" for UPDATEs that touch only changed rows; None when the engine's affected
     # rows already leave unchanged rows out (MySQL without CLIENT.FOUND_ROWS)
     distinct: str | None
+    again: str | None = None  # placeholder repeating parameter {n} (None: bind the value again)
     returning_id: str = ""  # INSERT suffix giving the new ID as a row ("": the driver's lastrowid)
     # after an INSERT with an explicit ID, move the ID counter past it (MySQL and SQLite do so
     # by themselves); {table} is the quoted users table
@@ -110,14 +111,15 @@ class SqlOptions:
             f"UPDATE {t} SET option_value = {p}, autoload = COALESCE({p}, autoload)"
             f" WHERE option_name = {p}"
         )
-        self._update_params = 3
+        self._rebind = False  # the guard's values are bound a second time
         if d.distinct:
             # MySQL's affected rows count only rows whose values changed: emulate
+            value, autoload = (d.again.format(n=1), d.again.format(n=2)) if d.again else (p, p)
             self._update += (
-                f" AND (option_value {d.distinct} {p}"
-                f" OR autoload {d.distinct} COALESCE({p}, autoload))"
+                f" AND (option_value {d.distinct} {value}"
+                f" OR autoload {d.distinct} COALESCE({autoload}, autoload))"
             )
-            self._update_params = 5
+            self._rebind = not d.again
         self._delete = f"DELETE FROM {t} WHERE option_name = {p}"
 
     def load(self, name: str) -> OptionRow | None:
@@ -135,7 +137,10 @@ class SqlOptions:
 
     def update(self, name: str, value: str, autoload: str | None = None) -> bool:
         """Update the row; True only when a value changed (MySQL's affected rows)."""
-        params = (value, autoload, name, value, autoload)[: self._update_params]
+        if self._rebind:
+            params: Params = (value, autoload, name, value, autoload)
+        else:
+            params = (value, autoload, name)
         return self._store.write_option(self._update, params)
 
     def delete(self, name: str) -> bool:

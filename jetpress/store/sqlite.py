@@ -58,6 +58,7 @@ class SqliteStore(SqlStore):
         param="?",
         ignore_duplicate=" ON CONFLICT (option_name) DO NOTHING",
         distinct="IS NOT",
+        again="?{n}",  # a plain ? numbers itself one past the highest number so far
     )
     _cur: sqlite3.Cursor
 
