@@ -47,10 +47,16 @@ class TestConstants(Mapping[str, Any]):
     def __init__(self, base: Mapping[str, Any], options: Options) -> None:
         self.base = base
         self.options = options
+        self._memo: tuple[object, dict[str, Any]] = (object(), dict(base))
 
     def _merged(self) -> dict[str, Any]:
-        extra = self.options.get(TEST_CONSTANTS_OPTION, {})
-        return {**self.base, **(extra if isinstance(extra, dict) else {})}
+        # The options cache hands out the same parsed object until something changes, so the
+        # merge is redone only after a reset (this is read many times per request).
+        extra = self.options.get(TEST_CONSTANTS_OPTION, {}, copy=False)
+        if extra is not self._memo[0]:
+            merged = {**self.base, **(extra if isinstance(extra, dict) else {})}
+            self._memo = (extra, merged)
+        return self._memo[1]
 
     def __getitem__(self, key: str) -> Any:
         return self._merged()[key]

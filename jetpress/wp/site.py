@@ -6,9 +6,9 @@ Behaviour lives in functions taking a ``Site`` (home_url, rest_url, environment 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from jetpress.clock import Clock
 from jetpress.wp import php
@@ -19,6 +19,7 @@ from jetpress.wp.users import Users
 if TYPE_CHECKING:
     from jetpress.wp.users import User
 
+T = TypeVar("T")
 ENVIRONMENT_TYPES = ("local", "development", "staging", "production")
 
 
@@ -39,6 +40,21 @@ class Site:
     constants: Mapping[str, Any] = field(default_factory=dict)
     prefix: str = "wp_"
     max_body_bytes: int = 8 * 1024 * 1024
+    # Values derived from options (salts, ...), memoized under options.cache_token.
+    memo: dict[str, tuple[object, Any]] = field(default_factory=dict)
+
+
+def memoized(site: Site, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per options cache generation (always when the token is unknown)."""
+    token = site.options.cache_token
+    if token is not None:
+        found = site.memo.get(key)
+        if found is not None and found[0] == token:
+            return cast(T, found[1])
+    value = compute()
+    if token is not None:
+        site.memo[key] = (token, value)
+    return value
 
 
 def home_url(site: Site, path: str = "") -> str:

@@ -14,7 +14,9 @@ from typing import Any
 from jetpress.store.base import UserRow, UsersRepository
 from jetpress.wp import php
 from jetpress.wp.caps import derived_caps
-from jetpress.wp.options import Options, to_db
+from jetpress.wp.options import Options, copy_arrays, to_db
+
+_UNSET = object()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,6 +48,8 @@ class Users:
         self.repo = repo
         self.options = options
         self.prefix = prefix
+        self._built: dict[tuple[UserRow, str | None], tuple[dict[str, Any], User]] = {}
+        self._parsed_meta: dict[str, Any] = {}  # raw meta_value -> maybe_unserialize()
 
     @property
     def roles_option(self) -> str:
@@ -56,17 +60,29 @@ class Users:
         return self.prefix + "capabilities"
 
     def roles(self) -> dict[str, Any]:
-        value = self.options.get(self.roles_option, {})
+        value = self.options.get(self.roles_option, {}, copy=False)  # read-only use below
         return value if isinstance(value, dict) else {}
 
     def _build(self, row: UserRow | None) -> User | None:
         if row is None:
             return None
         raw = self.repo.get_meta(row.id, self.caps_key)
+        roles = self.roles()
+        # The User is a pure function of its row, its caps meta and the roles option.
+        key = (row, raw[0] if raw else None)
+        cached = self._built.get(key)
+        if cached is not None and cached[0] is roles:
+            return cached[1]
+        user = self._make(row, raw, roles)
+        if len(self._built) > 1024:
+            self._built.clear()
+        self._built[key] = (roles, user)
+        return user
+
+    def _make(self, row: UserRow, raw: list[str], all_roles: dict[str, Any]) -> User:
         caps_meta = php.maybe_unserialize(raw[0]) if raw else {}
         if not isinstance(caps_meta, dict):
             caps_meta = {}
-        all_roles = self.roles()
         roles: list[str] = []
         allcaps: dict[str, bool] = {}
         # WP_User::get_role_caps: roles first, then per-user caps override (class-wp-user.php:520)
@@ -144,7 +160,16 @@ class Users:
     def get_meta(self, user_id: int, key: str) -> Any:
         """get_user_meta($id, $key, true): '' when absent."""
         values = self.repo.get_meta(user_id, key)
-        return php.maybe_unserialize(values[0]) if values else ""
+        if not values:
+            return ""
+        raw = values[0]
+        parsed = self._parsed_meta.get(raw, _UNSET)
+        if parsed is _UNSET:
+            parsed = php.maybe_unserialize(raw)
+            if len(self._parsed_meta) > 1024:
+                self._parsed_meta.clear()
+            self._parsed_meta[raw] = parsed
+        return copy_arrays(parsed)
 
     def update_meta(self, user_id: int, key: str, value: Any) -> None:
         self.repo.update_meta(user_id, key, to_db(value))

@@ -33,8 +33,11 @@ class SiteSalts:
 
 
 def salt(site: Site, scheme: str) -> str:
-    """wp_salt($scheme) for ``site``."""
-    return salts.wp_salt(scheme, SiteSalts(site))
+    """wp_salt($scheme) for ``site``, memoized per options generation (PHP caches it per
+    request in a static)."""
+    from jetpress.wp.site import memoized
+
+    return memoized(site, "salt:" + scheme, lambda: salts.wp_salt(scheme, SiteSalts(site)))
 
 
 def wp_hash(site: Site, data: str, scheme: str = "auth") -> str:

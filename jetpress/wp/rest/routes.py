@@ -7,6 +7,8 @@ get_data_for_route (WP 6.1 SRV:812-938, SRV:1036-1108, SRV:1474-1554).
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,7 @@ EDITABLE = "POST, PUT, PATCH"
 DELETABLE = "DELETE"
 ALLMETHODS = "GET, POST, PUT, PATCH, DELETE"
 
+MATCH_CACHE_SIZE = 2048
 Callback = Callable[["RestRequest"], "RestResponse"]
 PermissionCallback = Callable[["RestRequest"], "bool | WPError | None"]
 
@@ -131,6 +134,10 @@ class RouteRegistry:
         self.routes: dict[str, Route] = {}
         self.namespaces: dict[str, list[str]] = {}
         self._namespace_index = namespace_index
+        # (method, path) -> match; registration clears it. Bounded: paths come from clients.
+        self._matches: OrderedDict[tuple[str, str], tuple[Route, Handler, dict[str, str]] | None]
+        self._matches = OrderedDict()
+        self._matches_lock = threading.Lock()
 
     def register_rest_route(
         self,
@@ -169,6 +176,7 @@ class RouteRegistry:
         schema: Callable[[], Any] | None = None,
         allow_batch: Mapping[str, Any] | None = None,
     ) -> None:
+        self._matches.clear()
         existing = self.routes.get(full)
         if existing is not None and not override:
             # array_merge: numeric handler keys are appended (SRV:840-844)
@@ -193,7 +201,25 @@ class RouteRegistry:
         return found if found else list(self.routes.values())
 
     def match(self, method: str, path: str) -> tuple[Route, Handler, dict[str, str]] | None:
-        """match_request_to_handler: first route regex, then first handler with the method."""
+        """match_request_to_handler: first route regex, then first handler with the method.
+
+        Returns a fresh copy of the URL params (callers keep them on the request).
+        """
+        key = (method, path)
+        with self._matches_lock:
+            cached = key in self._matches
+            if cached:
+                self._matches.move_to_end(key)
+                found = self._matches[key]
+        if not cached:
+            found = self._match(method, path)
+            with self._matches_lock:
+                self._matches[key] = found
+                if len(self._matches) > MATCH_CACHE_SIZE:
+                    self._matches.popitem(last=False)
+        return None if found is None else (found[0], found[1], dict(found[2]))
+
+    def _match(self, method: str, path: str) -> tuple[Route, Handler, dict[str, str]] | None:
         for route in self.candidates(path):
             params = route.match(path)
             if params is None:
