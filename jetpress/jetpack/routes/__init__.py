@@ -23,7 +23,7 @@ def not_implemented(jp: Jetpack, request: RestRequest) -> RestResponse:
 
 def handlers() -> Mapping[str, RouteCallback]:
     """Handler name -> callback (imported here to keep the route modules independent)."""
-    from jetpress.jetpack.routes import connection, legacy, misc, modules, settings
+    from jetpress.jetpack.routes import connection, legacy, misc, modules, plugins, settings
 
     return MappingProxyType(
         {
@@ -44,5 +44,10 @@ def handlers() -> Mapping[str, RouteCallback]:
             "legacy.notice_dismiss": legacy.notice_dismiss,
             "legacy.jumpstart_activate": legacy.jumpstart_activate,
             "legacy.jumpstart_deactivate": legacy.jumpstart_deactivate,
+            "plugins.list": plugins.list_all,
+            "plugins.install": plugins.install,
+            "plugins.activate": plugins.activate,
+            "plugins.get": plugins.get,
+            "plugins.update_count": plugins.update_count,
         }
     )

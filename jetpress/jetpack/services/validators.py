@@ -262,12 +262,10 @@ def are_valid_title_formats(value: Any, request: RestRequest | None, param: str)
 
 
 def validate_activate_plugin(value: Any, request: RestRequest | None, param: str) -> Any:
-    """CORE validate_activate_plugin: only 'active' is supported."""
-    if value != "active":
-        return errors.invalid_param(
-            esc_html(f"The only supported value for '{param}' is 'active'.")
-        )
-    return True
+    """CORE validate_activate_plugin (10.7): ``return 'active' === $value;``, so any other
+    value is WordPress's plain "Invalid parameter." (corpus
+    site-plugins/plugins-deactivate-after-activate)."""
+    return isinstance(value, str) and value == "active"
 
 
 def validate_recommendations_data(value: Any, request: RestRequest | None, param: str) -> Any:
