@@ -88,7 +88,7 @@ def handle(site: Site, exchange: Exchange) -> Reply:
         return redirect
     errors: list[tuple[str, str]] = []
     if isinstance(user, WPError):
-        errors = [(code, message) for code, message, _d in user.errors]
+        errors = [(code, message or "") for code, message, _d in user.errors]
     if exchange.query.get("loggedout") or reauth:
         errors = []
     codes = [code for code, _m in errors]

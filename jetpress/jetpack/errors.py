@@ -6,8 +6,6 @@ core-api/class.jetpack-core-api-module-endpoints.php (MOD) of 10.7, located by t
 
 from __future__ import annotations
 
-from typing import cast
-
 from jetpress.wp.errors import WPError
 
 # REST_Connector::get_user_permissions_error_msg(), with the literal newline and tabs
@@ -22,7 +20,7 @@ NOT_IMPLEMENTED_MSG = "This route is registered for discovery but not implemente
 def permission_error(code: str, message: str | None, status: int) -> WPError:
     """A Jetpack permission callback's WP_Error; ``message`` None is 10.7's unset static
     ``$user_permissions_error_msg`` (corpus auth-matrix/site--roles: ``"message": null``)."""
-    return WPError(code, cast(str, message), status=status)
+    return WPError(code, message, status=status)
 
 
 def module_not_found() -> WPError:

@@ -12,13 +12,16 @@ class WPError(Exception):
     """A WP_Error; ``errors`` keeps every (code, message, data) in order (WP_Error::add)."""
 
     def __init__(
-        self, code: str, message: str, *, status: int | None = None, data: JSON = None
+        self, code: str, message: str | None, *, status: int | None = None, data: JSON = None
     ) -> None:
         super().__init__(f"{code}: {message}")
-        self.errors: list[tuple[str, str, JSON]] = []
+        # A message may be null: Jetpack 10.7 sends "message": null for some denials.
+        self.errors: list[tuple[str, str | None, JSON]] = []
         self.add(code, message, data, status=status)
 
-    def add(self, code: str, message: str, data: JSON = None, *, status: int | None = None) -> None:
+    def add(
+        self, code: str, message: str | None, data: JSON = None, *, status: int | None = None
+    ) -> None:
         """WP_Error::add. ``status`` is merged into ``data`` as WordPress's ``['status' => N]``."""
         if status is not None:
             data = {**data, "status": status} if isinstance(data, dict) else {"status": status}
@@ -32,7 +35,7 @@ class WPError(Exception):
         return self.errors[0][0]
 
     @property
-    def message(self) -> str:
+    def message(self) -> str | None:
         return self.errors[0][1]
 
     @property

@@ -16,7 +16,7 @@ def error_data(error: WPError) -> dict[str, Any]:
     is one entry, ``data`` is the last data added for the code and older data go to
     ``additional_data``.
     """
-    codes: dict[str, tuple[list[str], list[Any]]] = {}
+    codes: dict[str, tuple[list[str | None], list[Any]]] = {}
     for code, message, data in error.errors:
         messages, datas = codes.setdefault(code, ([], []))
         messages.append(message)

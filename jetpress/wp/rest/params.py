@@ -16,7 +16,7 @@ from jetpress.wp.rest.request import RestRequest
 
 def error_messages(error: WPError) -> str:
     """implode(' ', $error->get_error_messages())."""
-    return " ".join(message for _code, message, _data in error.errors)
+    return " ".join(message or "" for _code, message, _data in error.errors)  # implode(null) is ""
 
 
 def has_valid_params(request: RestRequest) -> None:
