@@ -145,3 +145,8 @@ def is_staging_site(site: Site) -> bool:
     if any(pattern.search(host) for pattern in _KNOWN_STAGING_URLS):
         return True
     return any(_defined_truthy(site.constants, name) for name in _KNOWN_STAGING_CONSTANTS)
+
+
+def is_online(site: Site) -> bool:
+    """Not in offline mode (routes Jetpack registers only online, such as JITM)."""
+    return not is_offline_mode(site)

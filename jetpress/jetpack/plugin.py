@@ -57,25 +57,6 @@ def load_routes() -> Mapping[str, Any]:
     return data
 
 
-class OnlineOnlyHandler(Handler):
-    """A handler 10.7 registers only outside offline mode (JITM): hidden from the index in
-    offline mode. (Asks the WordPress layer for a callable show_in_index.)"""
-
-    __slots__ = ("site",)
-
-    def __init__(self, site: Site, **kwargs: Any) -> None:
-        self.site = site
-        super().__init__(**kwargs)
-
-    @property
-    def show_in_index(self) -> bool:
-        return not offline.is_offline_mode(self.site)
-
-    @show_in_index.setter
-    def show_in_index(self, value: bool) -> None:
-        return  # fixed by offline mode
-
-
 def updateable_args(jp: Jetpack, selector: str) -> dict[str, Any]:
     """get_updateable_parameters( $selector ): ``context`` plus the settings' arg entries."""
     args: dict[str, Any] = {"context": {"default": "edit"}}
@@ -138,7 +119,8 @@ def _handlers(jp: Jetpack, item: Mapping[str, Any], *, hidden: bool) -> list[Han
         if hidden:
             out.append(Handler(show_in_index=False, **options))
         elif item.get("online_only"):
-            out.append(OnlineOnlyHandler(jp.site, **options))
+            # JITM is registered only outside offline mode (hidden from the index offline).
+            out.append(Handler(show_in_index=partial(offline.is_online, jp.site), **options))
         else:
             out.append(Handler(**options))
     return out
