@@ -107,19 +107,24 @@ class SqlOptions:
             f"INSERT INTO {t} (option_name, option_value, autoload) VALUES ({d.marks(3)})"
             + d.ignore_duplicate
         )
-        self._update = (
-            f"UPDATE {t} SET option_value = {p}, autoload = COALESCE({p}, autoload)"
-            f" WHERE option_name = {p}"
-        )
-        self._rebind = False  # the guard's values are bound a second time
-        if d.distinct:
+        if d.distinct is None:
+            # affected rows count only the rows whose values changed: plain UPDATEs tell
+            self._update_value: str | None = (
+                f"UPDATE {t} SET option_value = {p} WHERE option_name = {p}"
+            )
+            self._update = (
+                f"UPDATE {t} SET option_value = {p}, autoload = {p} WHERE option_name = {p}"
+            )
+        else:
             # MySQL's affected rows count only rows whose values changed: emulate
             value, autoload = (d.again.format(n=1), d.again.format(n=2)) if d.again else (p, p)
-            self._update += (
-                f" AND (option_value {d.distinct} {value}"
+            self._update_value = None
+            self._update = (
+                f"UPDATE {t} SET option_value = {p}, autoload = COALESCE({p}, autoload)"
+                f" WHERE option_name = {p} AND (option_value {d.distinct} {value}"
                 f" OR autoload {d.distinct} COALESCE({autoload}, autoload))"
             )
-            self._rebind = not d.again
+        self._rebind = d.distinct is not None and d.again is None  # bind value, autoload twice
         self._delete = f"DELETE FROM {t} WHERE option_name = {p}"
 
     def load(self, name: str) -> OptionRow | None:
@@ -137,11 +142,11 @@ class SqlOptions:
 
     def update(self, name: str, value: str, autoload: str | None = None) -> bool:
         """Update the row; True only when a value changed (MySQL's affected rows)."""
+        if autoload is None and self._update_value is not None:
+            return self._store.write_option(self._update_value, (value, name))
         if self._rebind:
-            params: Params = (value, autoload, name, value, autoload)
-        else:
-            params = (value, autoload, name)
-        return self._store.write_option(self._update, params)
+            return self._store.write_option(self._update, (value, autoload, name, value, autoload))
+        return self._store.write_option(self._update, (value, autoload, name))
 
     def delete(self, name: str) -> bool:
         """Delete the row; True when there was one."""
