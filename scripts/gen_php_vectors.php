@@ -4,7 +4,7 @@
  *
  * Run with a real PHP 8.2 CLI (Debian: apt-get install php-cli):
  *
- *     php scripts/gen_php_vectors.php > tests/unit/wp/vectors/php_vectors.json
+ *     php scripts/gen_php_vectors.php > tests/unit/php/vectors/php_vectors.json
  *
  * The output is one JSON object with one array per function family. PHP values
  * are written in a tagged form so that the Python side can rebuild them exactly:

@@ -15,9 +15,9 @@ from urllib.parse import unquote_plus
 
 import anyio
 
+from jetpress import php
 from jetpress.http import control, login, pages
 from jetpress.http.exchange import Exchange, Reply
-from jetpress.wp import php
 from jetpress.wp.rest import errors as rest_errors
 from jetpress.wp.rest.errors import error_data
 from jetpress.wp.rest.request import RestRequest

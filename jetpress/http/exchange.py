@@ -8,7 +8,7 @@ from email.utils import formatdate
 from typing import Any
 from urllib.parse import quote, unquote
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth.login import Cookie
 from jetpress.wp.rest.request import string_keys
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from jetpress import php
 from jetpress.http import pages
 from jetpress.http.exchange import Exchange, Reply
-from jetpress.wp import php
 from jetpress.wp.auth import current_user, keys, login as wp_login, nonces, sessions
 from jetpress.wp.auth.cookies import TEST_COOKIE, logged_in_cookie_name
 from jetpress.wp.errors import WPError

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from jetpress import php
 from jetpress.http.exchange import Exchange, Reply
 from jetpress.web import views
-from jetpress.wp import php
 from jetpress.wp.auth import current_user, keys, nonces
 from jetpress.wp.formatting import esc_attr, esc_html
 from jetpress.wp.rest.request import RestRequest

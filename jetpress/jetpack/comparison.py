@@ -1,11 +1,11 @@
 """PHP 8 loose comparison (``==``, ``in_array`` without strict) and the ``(array)`` cast, as
-Jetpack's code relies on them. (Candidates for jetpress.wp.php; kept here until they move.)"""
+Jetpack's code relies on them. (Candidates for jetpress.php; kept here until they move.)"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from jetpress.wp import php
+from jetpress import php
 
 
 def _is_number(value: object) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.site import environment_type, site_url
 
 if TYPE_CHECKING:

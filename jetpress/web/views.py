@@ -15,7 +15,7 @@ from string import Template
 from typing import Any
 from urllib.parse import quote
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth import current_user, keys, nonces
 from jetpress.wp.formatting import esc_attr, esc_html
 from jetpress.wp.site import Site, admin_url, home_url, rest_url, site_url

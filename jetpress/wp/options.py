@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from jetpress import php
 from jetpress.store.base import OptionRow, OptionsRepository
-from jetpress.wp import php
 
 _MISSING = object()
 _UNTRAILINGSLASHED = frozenset({"siteurl", "home", "category_base", "tag_base"})

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from jetpress import php
 from jetpress.clock import Clock
-from jetpress.wp import php
 from jetpress.wp.caps import CapabilityMap
 from jetpress.wp.options import Options
 from jetpress.wp.users import Users

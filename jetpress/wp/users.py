@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from jetpress import php
 from jetpress.store.base import UserRow, UsersRepository
-from jetpress.wp import php
 from jetpress.wp.caps import derived_caps
 from jetpress.wp.options import Options, copy_arrays, to_db
 

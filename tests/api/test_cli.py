@@ -15,8 +15,13 @@ from tests.conformance.harness import ROOT, free_port
 
 
 def _run(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jetpress", *args], cwd=ROOT, text=True,
-                          capture_output=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "jetpress", *args],
+        cwd=ROOT,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+    )
 
 
 def _one_clear_line(result: subprocess.CompletedProcess[str], needle: str) -> None:
@@ -28,8 +33,9 @@ def _one_clear_line(result: subprocess.CompletedProcess[str], needle: str) -> No
 
 
 def test_unreachable_database(tmp_path: Path):
-    result = _run("serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port",
-                  str(free_port()))
+    result = _run(
+        "serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--port", str(free_port())
+    )
     _one_clear_line(result, "127.0.0.1")
 
 
@@ -38,8 +44,9 @@ def test_unknown_database_scheme():
 
 
 def test_bad_site_url():
-    _one_clear_line(_run("serve", "--site-url", "not a url", "--port", str(free_port())),
-                    "--site-url")
+    _one_clear_line(
+        _run("serve", "--site-url", "not a url", "--port", str(free_port())), "--site-url"
+    )
 
 
 def test_port_in_use(tmp_path: Path):
@@ -55,8 +62,12 @@ def test_first_start_creates_site_and_prints_login(tmp_path: Path):
     port = free_port()
     db = tmp_path / "site.db"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jetpress", "serve", "--db", f"sqlite:///{db}", "--port",
-         str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [sys.executable, "-m", "jetpress", "serve", "--db", f"sqlite:///{db}", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

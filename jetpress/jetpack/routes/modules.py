@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from jetpress import php
 from jetpress.jetpack import errors
 from jetpress.jetpack.services import module_data, module_info, modules, settings
-from jetpress.wp import php
 from jetpress.wp.auth.current_user import session_token
 from jetpress.wp.formatting import esc_html
 from jetpress.wp.rest.response import RestResponse

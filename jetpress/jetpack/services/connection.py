@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack import offline
-from jetpress.wp import php
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack import jetpack_options, offline
 from jetpress.jetpack.services import connection, plan
-from jetpress.wp import php
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

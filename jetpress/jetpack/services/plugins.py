@@ -16,10 +16,10 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
+from jetpress.php.jsoncodec import PHPObject
 from jetpress.wp.errors import WPError
 from jetpress.wp.formatting import esc_html
-from jetpress.wp.phpjson import PHPObject
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

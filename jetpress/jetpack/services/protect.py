@@ -7,7 +7,7 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 
 from jetpress.jetpack import jetpack_options
-from jetpress.wp.phpjson import PHPObject
+from jetpress.php.jsoncodec import PHPObject
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.formatting import esc_html as wp_esc_html
 
 if TYPE_CHECKING:

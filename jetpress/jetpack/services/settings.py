@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack import errors, jetpack_options
 from jetpress.jetpack.catalog import Setting
 from jetpress.jetpack.comparison import array_cast, loose_equals
@@ -24,7 +25,6 @@ from jetpress.jetpack.services import (
     sharing,
     stats,
 )
-from jetpress.wp import php
 from jetpress.wp.formatting import esc_html
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack.comparison import php_list
-from jetpress.wp import php
 from jetpress.wp.rest import schema
 
 if TYPE_CHECKING:

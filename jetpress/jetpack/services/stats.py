@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack import jetpack_options
 from jetpress.jetpack.comparison import array_cast, loose_equals
-from jetpress.wp import php
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from jetpress import php
 from jetpress.jetpack import errors
 from jetpress.jetpack.comparison import in_array
 from jetpress.jetpack.services import sharing
-from jetpress.wp import php
 from jetpress.wp.formatting import esc_html
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid as uuidlib
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth import passwords
 from jetpress.wp.auth.app_password_format import generate_app_password, normalize_app_password
 from jetpress.wp.errors import WPError

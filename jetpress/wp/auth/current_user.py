@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth import app_passwords, cookies, keys, nonces, sessions
 from jetpress.wp.errors import WPError
 from jetpress.wp.rest import errors as rest_errors

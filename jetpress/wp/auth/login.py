@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth import cookies, keys, passwords, sessions
 from jetpress.wp.errors import WPError
 from jetpress.wp.formatting import esc_html

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth.cookies import hash_session_token
 from jetpress.wp.auth.salts import generate_password
 

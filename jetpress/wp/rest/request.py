@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 
 if TYPE_CHECKING:
     from jetpress.wp.rest.routes import Handler

@@ -18,7 +18,7 @@ from jetpress.types import JSON
 from jetpress.wp.errors import WPError
 
 # --------------------------------------------------------------------------- PHP scalar semantics
-# TODO(lead): replace this section with jetpress.wp.php (is_numeric, to_int, to_float,
+# TODO(lead): replace this section with jetpress.php (is_numeric, to_int, to_float,
 # to_php_string, is_truthy) once it lands; these are private stand-ins.
 
 _INT_MIN = -(2**63)

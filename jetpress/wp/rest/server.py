@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.errors import WPError
 from jetpress.wp.rest import errors, params, schema
 from jetpress.wp.rest.errors import error_data

@@ -8,8 +8,8 @@ import pytest
 
 from jetpress.jetpack.plugin import Jetpack
 from jetpress.jetpack.services import plugins
+from jetpress.php.jsoncodec import PHPObject
 from jetpress.wp.errors import WPError
-from jetpress.wp.phpjson import PHPObject
 from tests.unit.jetpack.conftest import user
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from jetpress import php
 from jetpress.jetpack.plugin import Jetpack
 from jetpress.jetpack.services import module_info, modules, settings
-from jetpress.wp import php, phpjson
+from jetpress.php import jsoncodec as phpjson
 from tests.unit.jetpack.conftest import user
 
 SPEC = Path(__file__).resolve().parents[4] / "shared" / "spec" / "jetpack-10.7"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.auth import app_passwords
 from jetpress.wp.auth.app_password_format import chunk_password
 from jetpress.wp.errors import WPError

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from jetpress.wp import php
+from jetpress import php
 from jetpress.wp.errors import WPError
 from jetpress.wp.rest import schema
 from jetpress.wp.rest.request import RestRequest

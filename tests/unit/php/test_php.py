@@ -1,4 +1,4 @@
-"""jetpress.wp.php against vectors produced by real PHP 8.2 (scripts/gen_php_vectors.php)."""
+"""jetpress.php against vectors produced by real PHP 8.2 (scripts/gen_php_vectors.php)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,14 @@ from typing import Any
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from jetpress.wp import php, phpjson
-from jetpress.wp.php import JsonDecodeError, JsonEncodeError, JsonObject, PHPObject
+from jetpress import php
+from jetpress.php import (
+    JsonDecodeError,
+    JsonEncodeError,
+    JsonObject,
+    PHPObject,
+    jsoncodec as phpjson,
+)
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "php_vectors.json").read_text("utf-8"))
 
