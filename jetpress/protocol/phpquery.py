@@ -1,16 +1,18 @@
 """The PHP primitives Jetpack's request signature rests on: parse_str, rawurlencode, sort, json.
 
-Pure functions, kept here (not in ``jetpress.wp``) because the simulator may not import the site.
+Pure functions over ``jetpress.php`` (PHP value semantics, shared with the site the way both
+ends of the real protocol share PHP); the simulator may not import the site.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from typing import Any, TypeAlias
-from urllib.parse import quote, unquote_to_bytes
+from urllib.parse import quote
+
+from jetpress import php
 
 # A PHP array as parse_str builds it: string or int keys, in insertion order.
 PHPArray: TypeAlias = dict[int | str, Any]
@@ -26,84 +28,19 @@ def rawurlencode(value: str) -> str:
     return quote(value.encode("utf-8", "surrogateescape"), safe="-_.~")
 
 
-def _array_key(raw: str) -> int | str:
-    """PHP array keys: a canonical decimal integer string is an int (zend_handle_numeric_str)."""
-    if _INT_KEY.fullmatch(raw):
-        value = int(raw)
-        if -_INT_KEY_MAX - 1 <= value <= _INT_KEY_MAX:
-            return value
-    return raw
-
-
-def _append(table: PHPArray, value: Any) -> None:
-    ints = [k for k in table if isinstance(k, int)]
-    table[max(ints) + 1 if ints else 0] = value  # zend_hash next free element
-
-
-def _register(result: PHPArray, name: str, value: str) -> None:
-    """php 8.2 main/php_variables.c php_register_variable_ex, without the input-size limits."""
-    name = name.split("\0", 1)[0].lstrip(" ")
-    bracket = name.find("[")
-    base = (name if bracket < 0 else name[:bracket]).replace(" ", "_").replace(".", "_")
-    if not base:
-        return  # empty variable names are dropped
-    table, pos, level = result, bracket, 0
-    index: str | None = base
-    while bracket >= 0:
-        level += 1
-        if level > _MAX_NESTING:
-            result.pop(_array_key(base), None)
-            return
-        start = ip = pos + 1
-        if ip < len(name) and name[ip] in " \t\n\r\x0b\x0c":
-            ip += 1  # "a[ ]" appends like "a[]"
-        new_index: str | None
-        if ip < len(name) and name[ip] == "]":
-            new_index, close = None, ip
-        else:
-            close = name.find("]", ip)
-            if close < 0:
-                if level == 1:  # "a[b.c" is the plain variable a_b_c
-                    rest = name[start:].replace(" ", "_").replace(".", "_").replace("[", "_")
-                    index = base + "_" + rest
-                break
-            new_index = name[start:close]
-        if index is None:
-            sub: PHPArray = {}
-            _append(table, sub)
-        else:
-            key = _array_key(index)
-            found = table.get(key)
-            if isinstance(found, dict):
-                sub = found
-            else:
-                sub = {}
-                table[key] = sub
-        table, index, pos = sub, new_index, close + 1
-        if pos >= len(name) or name[pos] != "[":
-            break  # "a[b]c" ignores the trailing "c"
-    if index is None:
-        _append(table, value)
-    else:
-        table[_array_key(index)] = value
-
-
-def _decode(part: str) -> str:
-    return unquote_to_bytes(part.replace("+", " ")).decode("utf-8", "surrogateescape")
-
-
 def parse_str(query: str) -> PHPArray:
-    """PHP parse_str(): ``+`` is a space, ``a.b`` becomes ``a_b``, ``k[]``/``k[x]`` build arrays.
+    """PHP parse_str() (jetpress.php's port, checked against PHP 8.2), with nested arrays kept as
+    dicts keyed as PHP keys them (lists become ``{0: …, 1: …}``) for the signing code."""
+    table = php.parse_str(query)
+    return {key: _as_table(value) for key, value in table.items()}
 
-    Later duplicates win, like ``$_GET``. Nested arrays stay dicts keyed as PHP keys them.
-    """
-    result: PHPArray = {}
-    for token in query.split("&"):
-        if not token:
-            continue  # php_strtok_r skips empty pieces
-        name, eq, val = token.partition("=")
-        _register(result, _decode(name), _decode(val) if eq else "")
-    return result
+
+def _as_table(value: Any) -> Any:
+    if isinstance(value, list):
+        return {index: _as_table(item) for index, item in enumerate(value)}
+    if isinstance(value, dict):
+        return {key: _as_table(item) for key, item in value.items()}
+    return value
 
 
 def _php_compare(a: Any, b: Any) -> int:
@@ -160,42 +97,11 @@ def stringify(value: Any) -> Any:
     if value is None:
         return ""  # php (string) null
     if isinstance(value, float):
-        return _php_float(value)
+        return php.to_php_string(value)  # php 8: precision 14, 1.0E+25
     return str(value)
 
 
-def _php_float(value: float) -> str:
-    """PHP 8 (string) of a float: precision 14, ``%.14G``, ``1.0E+25`` exponent form."""
-    if math.isnan(value):
-        return "NAN"
-    if math.isinf(value):
-        return "INF" if value > 0 else "-INF"
-    text = f"{value:.14G}"
-    if "E" in text:
-        mantissa, exp = text.split("E")
-        if "." not in mantissa:
-            mantissa += ".0"  # php: 1.0E+25
-        sign, digits = exp[0], exp[1:].lstrip("0") or "0"
-        return f"{mantissa}E{sign}{digits}"
-    return text
-
-
 def json_encode(value: Any) -> str:
-    """PHP json_encode with default flags for strings, ints, lists and PHP arrays.
-
-    A PHP array with keys 0..n-1 is a JSON list, any other an object; ``/`` is escaped as
-    ``\\/`` and non-ASCII as ``\\uXXXX`` (php 8.2 ext/json default flags).
-    """
-    return json.dumps(_jsonable(value), ensure_ascii=True, separators=(",", ":")).replace(
-        "/", "\\/"
-    )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        if _is_list(value):
-            return [_jsonable(v) for v in value.values()]
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
+    """PHP json_encode with default flags (jetpress.php's port): a PHP array with keys 0..n-1 is
+    a JSON list, any other an object; ``/`` is ``\\/`` and non-ASCII ``\\uXXXX``."""
+    return php.json_encode(value).decode("ascii")
