@@ -17,9 +17,6 @@ from jetpress import php
 # A PHP array as parse_str builds it: string or int keys, in insertion order.
 PHPArray: TypeAlias = dict[int | str, Any]
 
-_MAX_NESTING = 64  # php.ini max_input_nesting_level default
-_INT_KEY_MAX = 2**63 - 1
-_INT_KEY = re.compile(r"0|-?[1-9][0-9]*")
 _NUMERIC = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
