@@ -319,6 +319,8 @@ class Catalog:
     setting_map: Mapping[str, Setting]
     """Settings in get_updateable_data_list() order, then the read-only keys."""
     validator_map: Mapping[str, Validator]
+    group_map: Mapping[str, tuple[Setting, ...]]
+    """Settings by ``jp_group``, in order (derived by parse_catalog; read per request)."""
 
     def has_module(self, slug: str) -> bool:
         """Whether ``slug`` is a module (Jetpack::is_module)."""
@@ -356,7 +358,7 @@ class Catalog:
 
     def settings_in_group(self, jp_group: str) -> tuple[Setting, ...]:
         """get_updateable_data_list(jp_group): entries of one group, in order."""
-        return tuple(s for s in self.setting_map.values() if s.jp_group == jp_group)
+        return self.group_map.get(jp_group, ())
 
     def settings_of_module(self, slug: str) -> tuple[Setting, ...]:
         """The options of module ``slug`` (its ``GET /module/all`` ``options``), in order."""
@@ -403,10 +405,15 @@ def parse_catalog(modules_text: str, settings_text: str) -> Catalog:
     """Parse and validate catalog texts; CatalogError names the file and entry at fault."""
     modules = _parse_modules(_load_json(MODULES_FILE, modules_text))
     validators, settings = _parse_settings(_load_json(SETTINGS_FILE, settings_text), modules)
+    groups: dict[str, list[Setting]] = {}
+    for setting in settings.values():
+        if setting.jp_group is not None:
+            groups.setdefault(setting.jp_group, []).append(setting)
     return Catalog(
         module_map=MappingProxyType(modules),
         setting_map=MappingProxyType(settings),
         validator_map=MappingProxyType(validators),
+        group_map=MappingProxyType({group: tuple(items) for group, items in groups.items()}),
     )
 
 
