@@ -26,6 +26,7 @@ from jetpress.jetpack.services import (
     stats,
 )
 from jetpress.wp.formatting import esc_html
+from jetpress.wp.site import memoized
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack
@@ -143,7 +144,17 @@ def module_options(jp: Jetpack, slug: str, user: User | None) -> dict[str, Any]:
 
 
 def get_all(jp: Jetpack, user: User | None) -> dict[str, Any]:
-    """Jetpack_Core_API_Data::get_all_options: GET /settings."""
+    """Jetpack_Core_API_Data::get_all_options: GET /settings.
+
+    A pure function of the options, the constants and the user, so it is computed once per
+    options cache generation and user (a GET that writes, as 10.7's do, moves the generation
+    and the next request recomputes).
+    """
+    key = f"jetpack:settings:{user.id if user is not None else 0}"
+    return dict(memoized(jp.site, key, lambda: _all_options(jp, user)))
+
+
+def _all_options(jp: Jetpack, user: User | None) -> dict[str, Any]:
     response: dict[str, Any] = {}
     active = set(modules.active_modules(jp))
     for module in jp.catalog.available_modules():
