@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from jetpress.jetpack import errors, offline
 from jetpress.jetpack.body import body_params
-from jetpress.jetpack.services import connection
+from jetpress.jetpack.services import connection, signatures
 from jetpress.wp.rest import errors as rest_errors
 from jetpress.wp.rest.server import authorization_required_code
 
@@ -144,6 +144,8 @@ def backup_permissions_callback(jp: Jetpack, request: RestRequest) -> bool | WPE
 
 def update_user_token_permission_check(jp: Jetpack, request: RestRequest) -> bool | WPError:
     """REST_Connector::update_user_token_permission_check: blog-token-signed requests only."""
+    if signatures.is_signed_with_blog_token(request):
+        return True
     return errors.permission_error(
         "invalid_permission_update_user_token",
         errors.USER_PERMISSIONS_MSG,
@@ -181,6 +183,14 @@ def online_only(jp: Jetpack, request: RestRequest) -> bool | WPError:
     return True
 
 
+def unowned_only(jp: Jetpack, request: RestRequest) -> bool | WPError:
+    """A route 10.7 registers only while the site has no connected owner (verify_registration,
+    REST_Connector::__construct): afterwards it answers as if it did not exist."""
+    if connection.has_connected_owner(jp):
+        return rest_errors.no_route()
+    return True
+
+
 _MSG = errors.USER_PERMISSIONS_MSG
 
 PERMISSIONS: Mapping[str, Permission] = MappingProxyType(
@@ -188,6 +198,7 @@ PERMISSIONS: Mapping[str, Permission] = MappingProxyType(
         "__return_true": return_true,
         "jetpress:never": return_false,
         "jetpress:online_only": online_only,
+        "jetpress:unowned_only": unowned_only,
         # Jetpack_Core_Json_Api_Endpoints (class.core-rest-api-endpoints.php, 10.7)
         "Jetpack_Core_Json_Api_Endpoints::connect_url_permission_callback": _check(
             "jetpack_connect_user", "invalid_user_permission_jetpack_connect", None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -19,8 +19,9 @@ from jetpress.jetpack.catalog import Catalog, Setting, load_catalog
 from jetpress.jetpack.permissions import PERMISSIONS
 from jetpress.jetpack.routes import handlers
 from jetpress.jetpack.rules import Rules, load_rules
-from jetpress.jetpack.services import modules, validators
+from jetpress.jetpack.services import connection, modules, validators
 from jetpress.jetpack.services.sanitizers import SANITIZERS
+from jetpress.jetpack.wpcom_client import NoWpcom, WpcomClient
 from jetpress.wp.rest.routes import Handler
 
 if TYPE_CHECKING:
@@ -35,18 +36,24 @@ ROUTES_FILE = "routes.json"
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Jetpack:
-    """The plugin's context: the site it runs on and its catalogs (a WordPress.com client is
-    added by the connection issue)."""
+    """The plugin's context: the site it runs on, its catalogs and its WordPress.com client
+    (NoWpcom, the default, fails every call as a site with blocked outbound requests)."""
 
     site: Site
     catalog: Catalog
     rules: Rules
+    wpcom: WpcomClient = field(default_factory=NoWpcom)
 
 
-def create(site: Site) -> Jetpack:
+def create(site: Site, wpcom: WpcomClient | None = None) -> Jetpack:
     """The Jetpack context for ``site`` with the shipped catalogs."""
     catalog = load_catalog()
-    return Jetpack(site=site, catalog=catalog, rules=load_rules(frozenset(catalog.module_map)))
+    return Jetpack(
+        site=site,
+        catalog=catalog,
+        rules=load_rules(frozenset(catalog.module_map)),
+        wpcom=wpcom or NoWpcom(),
+    )
 
 
 @cache
@@ -116,14 +123,23 @@ def _handlers(jp: Jetpack, item: Mapping[str, Any], *, hidden: bool) -> list[Han
             "permission_callback": _permission(jp, endpoint["permission"]),
             "args": args,
         }
+        if endpoint.get("blocking"):
+            options["blocking"] = True  # the callback calls WordPress.com: a worker thread
         if hidden:
             out.append(Handler(show_in_index=False, **options))
         elif item.get("online_only"):
             # JITM is registered only outside offline mode (hidden from the index offline).
             out.append(Handler(show_in_index=partial(offline.is_online, jp.site), **options))
+        elif item.get("unowned_only"):
+            # verify_registration is registered only while there is no connected owner (F5)
+            out.append(Handler(show_in_index=partial(_has_no_owner, jp), **options))
         else:
             out.append(Handler(**options))
     return out
+
+
+def _has_no_owner(jp: Jetpack) -> bool:
+    return not connection.has_connected_owner(jp)
 
 
 def register(routes: RouteRegistry, jp: Jetpack) -> None:
@@ -148,3 +164,6 @@ def install_defaults(jp: Jetpack) -> None:
     """The Jetpack state of a pristine 10.7 site (conformance README §1): no module active,
     every setting at its default (nothing stored), no connection, no dismissed notices."""
     jp.site.options.update(modules.ACTIVE_OPTION, [])
+    # Jetpack::plugin_activation: activated from the Plugins screen (conformance README §1),
+    # get_activation_source( wp_get_referer() ) = array( 'list', null ); sent as _as=list
+    jp.site.options.update("jetpack_activation_source", ["list", None])

@@ -82,6 +82,11 @@ class RestRequest:
     secure: bool = False  # is_ssl() for this request
     remote_addr: str = ""
     app_password_uuid: str | None = None  # the application password used, for introspection
+    # $_SERVER['REQUEST_URI'] (raw path and query) as received; '' when built in-process.
+    request_uri: str = ""
+    # jetpress: set by an extra authenticator that verified a token signature ('blog' or
+    # 'user'), for permission checks such as Jetpack's is_signed_with_blog_token().
+    signature_auth: str | None = None
     # Filled lazily.
     _json: dict[str, Any] | None = None
     _json_error: tuple[int, str] | None = None
