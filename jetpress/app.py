@@ -9,12 +9,16 @@ import random
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from jetpress import fixture
 from jetpress.clock import Clock, SystemClock
 from jetpress.config import Config
 from jetpress.jetpack import plugin as jetpack_plugin
+from jetpress.jetpack.services import signatures
+from jetpress.jetpack.wpcom_client import SIM_HOST, HttpWpcomClient, NoWpcom, WpcomClient
+from jetpress.protocol.urls import WpcomEndpoints
 from jetpress.store.base import Store
 from jetpress.store.urls import open_store
 from jetpress.wp.auth import current_user, passwords
@@ -48,6 +52,8 @@ class App:
     authenticators: list[current_user.Authenticator] = field(default_factory=list)
     first_start: FirstStart | None = None
     jetpack: jetpack_plugin.Jetpack | None = None
+    wpcom_root: str | None = None  # where the site reaches WordPress.com (None: off)
+    wpcom_app: Any = None  # ``--wpcom sim``: the simulator's ASGI app, served by Host
 
     def authenticate(self, request: RestRequest) -> AuthOutcome:
         return current_user.authenticate(self.site, request, self.authenticators)
@@ -88,7 +94,8 @@ def build(
     )
     app = App(config=config, store=store, site=site, rest=None)  # type: ignore[arg-type]
     app.rest = RestServer(site, app.authenticate)
-    app.jetpack = jetpack_plugin.create(site)
+    app.jetpack = jetpack_plugin.create(site, _wpcom_client(config, app))
+    app.authenticators.append(partial(signatures.authenticate, app.jetpack))  # ?_for=jetpack
     jetpack_plugin.register_caps(site.caps, app.jetpack)
     jetpack_plugin.register(app.rest.routes, app.jetpack)
     application_passwords.register(app.rest.routes, site)  # wp/v2 application passwords
@@ -97,6 +104,29 @@ def build(
         jetpack_plugin.install_defaults(app.jetpack)
     site.options.refresh()
     return app
+
+
+def _wpcom_client(config: Config, app: App) -> WpcomClient:
+    """``--wpcom``: NoWpcom, a simulator in this process (pages served on the Host
+    ``wpcom.localhost``), or WordPress.com/a simulator at a URL."""
+    if config.wpcom == "off":
+        return NoWpcom()
+    if config.wpcom == "sim":
+        from jetpress.wpcom.app import as_transport, create_wpcom_app
+        from jetpress.wpcom.models import WpcomState
+
+        state = WpcomState(seed=0)
+        app.wpcom_app = create_wpcom_app(state)
+        app.wpcom_root = f"http://{SIM_HOST}:{config.port}"
+        return HttpWpcomClient(
+            WpcomEndpoints.for_simulator(app.wpcom_root),
+            transport=as_transport(state),
+            max_timeout=config.wpcom_timeout,
+        )
+    app.wpcom_root = config.wpcom.rstrip("/")
+    return HttpWpcomClient(
+        WpcomEndpoints.for_simulator(app.wpcom_root), max_timeout=config.wpcom_timeout
+    )
 
 
 def _first_install(config: Config, site: Site) -> FirstStart:

@@ -58,6 +58,10 @@ class Config:
     test_control: bool = False
     max_body_bytes: int = 8 * 1024 * 1024
     workers: int = 1
+    # WordPress.com: "off" (no outbound requests, as in the golden corpus), "sim" (the
+    # simulator in-process) or the URL of a running ``jetpress wpcom serve``.
+    wpcom: str = "off"
+    wpcom_timeout: float | None = None  # cap on every outbound request's timeout (seconds)
 
     @property
     def effective_site_url(self) -> str:
@@ -114,6 +118,10 @@ def load(**flags: Any) -> Config:
         settings["test_control"] = True
     if env.get("JETPRESS_MAX_BODY_BYTES", "").isdigit():
         settings["max_body_bytes"] = int(env["JETPRESS_MAX_BODY_BYTES"])
+    if env.get("JETPRESS_WPCOM"):
+        settings["wpcom"] = env["JETPRESS_WPCOM"]
+    if env.get("JETPRESS_WPCOM_TIMEOUT"):
+        settings["wpcom_timeout"] = float(env["JETPRESS_WPCOM_TIMEOUT"])
     settings = {k: v for k, v in settings.items() if v is not None}
     settings.update(given)
     return Config(constants=constants, **settings)
@@ -127,7 +135,10 @@ def to_environment(cfg: Config) -> dict[str, str]:
         "JETPRESS_SITE_URL": cfg.effective_site_url,
         "JETPRESS_TEST_CONTROL": "1" if cfg.test_control else "0",
         "JETPRESS_MAX_BODY_BYTES": str(cfg.max_body_bytes),
+        "JETPRESS_WPCOM": cfg.wpcom,
     }
+    if cfg.wpcom_timeout is not None:
+        env["JETPRESS_WPCOM_TIMEOUT"] = str(cfg.wpcom_timeout)
     for name, value in cfg.constants.items():
         if name in KNOWN_CONSTANTS:
             env[f"JETPRESS_{name}"] = (

@@ -28,6 +28,14 @@ def _check_url(value: str | None) -> None:
         raise click.UsageError(f"--site-url must be an http(s) URL with a host, not {value!r}")
 
 
+def _check_wpcom(value: str | None) -> None:
+    if value is None or value in ("off", "sim"):
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise click.UsageError(f"--wpcom must be off, sim or an http(s) URL, not {value!r}")
+
+
 def _port_free(host: str, port: int) -> bool:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
@@ -77,6 +85,20 @@ def _port_free(host: str, port: int) -> bool:
     help="Expose POST /_jetpress/reset (the conformance fixture) for test runners.",
 )
 @click.option(
+    "--wpcom",
+    default=None,
+    metavar="off|sim|URL",
+    help="WordPress.com: off (default, outbound requests fail as in the corpus), sim (the "
+    "simulator in-process, its pages at http://wpcom.localhost:PORT) or the URL of a running "
+    "`jetpress wpcom serve`. Env JETPRESS_WPCOM.",
+)
+@click.option(
+    "--wpcom-timeout",
+    default=None,
+    type=click.FloatRange(min=0.1),
+    help="Cap (seconds) on every request to WordPress.com (Jetpack asks for 10-30 s).",
+)
+@click.option(
     "--log-level",
     default="warning",
     show_default=True,
@@ -89,8 +111,11 @@ def serve(**flags: Any) -> None:
     from jetpress.app import build
 
     _check_url(flags["site_url"])
+    _check_wpcom(flags["wpcom"])
     log_level = flags.pop("log_level")
     cfg = config.load(**flags)
+    if cfg.wpcom == "sim" and cfg.workers > 1:
+        raise click.UsageError("--wpcom sim keeps the simulator in one process: use --workers 1")
     if not _port_free(cfg.host, cfg.port):
         raise click.ClickException(f"port {cfg.port} on {cfg.host} is already in use")
     try:
@@ -112,6 +137,9 @@ def serve(**flags: Any) -> None:
     click.echo(
         f"Log in at {site_url}/wp-login.php; the API is at {site_url}/wp-json/jetpack/v4", err=True
     )
+    if cfg.wpcom != "off":
+        where = app.wpcom_root or cfg.wpcom
+        click.echo(f"WordPress.com: the simulator at {where} (see docs/simulator.md)", err=True)
     app.close()
     if cfg.workers > 1:
         config.export(cfg)
