@@ -18,6 +18,7 @@ import anyio
 from jetpress import php
 from jetpress.http import control, login, pages
 from jetpress.http.exchange import Exchange, Reply
+from jetpress.jetpack.wpcom_client import SIM_HOST
 from jetpress.wp.rest import errors as rest_errors
 from jetpress.wp.rest.errors import error_data
 from jetpress.wp.rest.request import RestRequest
@@ -50,6 +51,9 @@ class JetpressASGI:
             await _lifespan(receive, send, self.app)
             return
         if scope["type"] != "http":
+            return
+        if self.app.wpcom_app is not None and _is_simulator_host(scope):
+            await self.app.wpcom_app(scope, receive, send)  # --wpcom sim (docs/simulator.md)
             return
         try:
             body = await _read_body(receive, self.app.site.max_body_bytes)
@@ -90,7 +94,7 @@ class JetpressASGI:
         """Requests whose handler calls out (WordPress.com) run in a thread, not inline."""
         route = rest_route(exchange)
         if route is None:
-            return False
+            return pages.is_connect_step(exchange)
         override = exchange.header("x-http-method-override")
         method = override.upper() if override else exchange.method
         return self.app.rest.is_blocking(method, route, exchange.query)
@@ -112,6 +116,8 @@ class JetpressASGI:
             return login.admin_ajax(self.app.site, exchange)
         if path.startswith("/_jetpress/") and self.app.config.test_control:
             return control.handle(self.app, exchange)
+        if self.app.jetpack is not None and pages.is_connect_step(exchange):
+            return pages.connect_step(self.app.jetpack, exchange)
         return pages.handle(self.app.site, exchange)
 
     def serve_rest(self, exchange: Exchange, route: str) -> Reply:
@@ -129,9 +135,18 @@ class JetpressASGI:
             cookies=exchange.cookies,
             secure=exchange.secure,
             remote_addr=exchange.client,
+            request_uri=exchange.raw_path
+            + ("?" + exchange.query_string if exchange.query_string else ""),
         )
         http: HttpReply = self.app.rest.serve(request)
         return Reply(http.status, http.headers, http.body)
+
+
+def _is_simulator_host(scope: Scope) -> bool:
+    for name, value in scope.get("headers", []):
+        if name == b"host":
+            return bool(value.split(b":")[0].lower() == SIM_HOST.encode())
+    return False
 
 
 def rest_route(exchange: Exchange) -> str | None:

@@ -6,6 +6,9 @@ from urllib.parse import quote
 
 from jetpress import php
 from jetpress.http.exchange import Exchange, Reply
+from jetpress.jetpack.plugin import Jetpack
+from jetpress.jetpack.services import authorization
+from jetpress.jetpack.services.registration import Actor
 from jetpress.web import views
 from jetpress.wp.auth import current_user, keys, nonces
 from jetpress.wp.formatting import esc_attr, esc_html
@@ -100,3 +103,30 @@ def nonce_ays_logout(site: Site, user: User | None, token: str) -> Reply:
         f'<a href="{esc_attr(url)}">log out</a>?</p>'
     )
     return page("Something went wrong.", body, 403)
+
+
+def is_connect_step(exchange: Exchange) -> bool:
+    """admin.php steps of the connection flow (they call WordPress.com: run in a thread)."""
+    query = exchange.query
+    if exchange.path != views.ADMIN_PAGE_PATH:
+        return False
+    if query.get("page") == "jetpack" and query.get("action") == "register":
+        return True  # Jetpack::admin_page_load 'register'
+    return bool(  # Webhooks::controller
+        query.get("handler") == "jetpack-connection-webhooks" and query.get("action") == "authorize"
+    )
+
+
+def connect_step(jp: Jetpack, exchange: Exchange) -> Reply:
+    """Register and go to WordPress.com, or come back from it with a code (logged-in only)."""
+    user, token = current(jp.site, exchange)
+    if user is None:
+        return auth_redirect(jp.site, exchange)
+    who = Actor(user, token)
+    if exchange.query.get("handler") == "jetpack-connection-webhooks":
+        outcome = authorization.handle_authorize(jp, who, exchange.query)
+    else:
+        outcome = authorization.admin_register(jp, who, exchange.query)
+    if outcome.location is not None:
+        return redirect(jp.site, outcome.location, outcome.status)
+    return from_web(views.wp_die(outcome.message, outcome.status))
