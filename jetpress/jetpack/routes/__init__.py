@@ -23,7 +23,15 @@ def not_implemented(jp: Jetpack, request: RestRequest) -> RestResponse:
 
 def handlers() -> Mapping[str, RouteCallback]:
     """Handler name -> callback (imported here to keep the route modules independent)."""
-    from jetpress.jetpack.routes import connection, legacy, misc, modules, plugins, settings
+    from jetpress.jetpack.routes import (
+        connection,
+        legacy,
+        misc,
+        modules,
+        plugins,
+        settings,
+        site,
+    )
 
     return MappingProxyType(
         {
@@ -70,5 +78,28 @@ def handlers() -> Mapping[str, RouteCallback]:
             "plugins.activate": plugins.activate,
             "plugins.get": plugins.get,
             "plugins.update_count": plugins.update_count,
+            "site.get": site.site,
+            "site.features": site.features,
+            "site.products": site.products,
+            "site.purchases": site.purchases,
+            "site.benefits": site.benefits,
+            "site.activity": site.activity,
+            "tracking.get": site.tracking_get,
+            "tracking.update": site.tracking_update,
+            "recommendations.data": site.recommendations_data,
+            "recommendations.update_data": site.recommendations_update_data,
+            "recommendations.step": site.recommendations_step,
+            "recommendations.update_step": site.recommendations_update_step,
+            "recommendations.product_suggestions": site.product_suggestions,
+            "recommendations.upsell": site.upsell,
+            "purchase_token.get": site.purchase_token,
+            "purchase_token.delete": site.delete_purchase_token,
+            "search.plan": site.search_plan,
+            "verify_site.get": site.is_site_verified,
+            "verify_site.post": site.verify_site,
+            "widgets.get": site.widget,
+            "legacy.recheck_ssl": site.recheck_ssl,
+            "site.module_data": site.module_data,
+            "site.key_check": site.key_check,
         }
     )

@@ -1,20 +1,25 @@
-"""GET /module/<slug>/data and /module/<service>/key/check: the parts a site answers locally.
+"""GET /module/<slug>/data and /module/<service>/key/check.
 
-Jetpack_Core_API_Module_Data_Endpoint (MOD 10.7; jetpack-v4-endpoints.md §3.11). Answers that
-need WordPress.com (stats of a connected site, monitor downtime, Akismet's key service) are
-those of a site whose outbound requests fail, as in the conformance fixture.
+Jetpack_Core_API_Module_Data_Endpoint (MOD 10.7; jetpack-v4-endpoints.md §3.11). Protect's
+count and the verification codes are local; stats and Monitor's last downtime come from
+WordPress.com, Akismet's key check from Akismet's service (``wpcom_data``): without tokens or
+network they fail as in the conformance fixture (tag ``remote``).
 """
 
 from __future__ import annotations
 
+import calendar
+import re
+import time
 from typing import TYPE_CHECKING, Any
 
-from jetpress.jetpack import errors
-from jetpress.jetpack.services import connection, modules, onboarding
+from jetpress import php
+from jetpress.jetpack.services import modules, plugins, wpcom_data
 from jetpress.wp.errors import WPError
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack
+    from jetpress.wp.users import User
 
 AKISMET = "akismet/akismet.php"
 # jetpack_verification_services() order, with the names the data endpoint reports
@@ -32,23 +37,28 @@ def not_active() -> WPError:
     return WPError("not_active", "The requested Jetpack module is not active.", status=404)
 
 
-def _missing_token() -> dict[str, Any]:
-    """json_encode( new WP_Error( 'missing_token' ) ): the object's public properties
-    (corpus module-data/stats-range-day)."""
-    return {"errors": {"missing_token": [""]}, "error_data": []}
+# -- stats ------------------------------------------------------------------------------------
 
 
 def stats(jp: Jetpack, range_: Any) -> dict[str, Any]:
-    """get_stats_data: day (general + visits), week or month; without a connection
-    stats_get_from_restapi() is the WP_Error missing_token."""
+    """get_stats_data: ``day`` (the summary and its visits), ``week`` (14) or ``month`` (12)
+    through stats_get_from_restapi(); a failure is the WP_Error object as json_encode shows it
+    (corpus module-data/stats-range-day: ``missing_token``)."""
     if range_ not in ("day", "week", "month"):
         range_ = "day"
-    result = _missing_token()
-    if connection.is_connection_ready(jp):
-        raise errors.not_implemented()  # WordPress.com stats: a later issue
     if range_ == "day":
-        return {"general": result, "day": []}  # isset( $stats->visits ) is false
-    return {range_: result}
+        general = wpcom_data.stats_get_from_restapi(jp, "")
+        # isset( $initial_stats->visits ): a WP_Error (a plain dict here) has no such property
+        visits = general.get("visits") if isinstance(general, php.JsonObject) else None
+        day = visits if visits is not None else []
+        return {"general": general, "day": day}
+    quantity = 14 if range_ == "week" else 12
+    return {
+        range_: wpcom_data.stats_get_from_restapi(jp, f"visits?unit={range_}&quantity={quantity}")
+    }
+
+
+# -- verification tools -----------------------------------------------------------------------
 
 
 def verification(jp: Jetpack) -> dict[str, Any]:
@@ -58,7 +68,7 @@ def verification(jp: Jetpack) -> dict[str, Any]:
     codes = jp.site.options.get("verification_services_codes")
     if not isinstance(codes, dict) or not codes:
         raise _empty()
-    names = [name for key, name in VERIFICATION_SERVICES if codes.get(key)]
+    names = [name for key, name in VERIFICATION_SERVICES if php.is_truthy(codes.get(key))]
     if not names:
         raise _empty()
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -74,47 +84,138 @@ def _empty() -> WPError:
     return WPError("empty", "Site not verified with any service.", status=404)
 
 
+# -- Akismet ----------------------------------------------------------------------------------
+
+
+def akismet_api_key(jp: Jetpack) -> str:
+    """Akismet::get_api_key(): WPCOM_API_KEY or the ``wordpress_api_key`` option."""
+    key = jp.site.constants.get("WPCOM_API_KEY", jp.site.options.get("wordpress_api_key"))
+    return php.to_php_string(key) if key is not False and key is not None else ""
+
+
+def _akismet_class_error(jp: Jetpack) -> tuple[str, str] | None:
+    """akismet_class_exists: the plugin file must be installed and the plugin loaded (active)."""
+    if AKISMET not in plugins.load_catalog():
+        return ("not_installed", "Please install Akismet.")
+    if not plugins.is_plugin_active(jp, AKISMET):
+        return ("not_active", "Please activate Akismet.")
+    return None
+
+
 def akismet_status(jp: Jetpack) -> str | None:
-    """akismet_is_active_and_registered: None, or the failure code ('not_active' when the
-    installed plugin is inactive, 'invalid_key' when rest.akismet.com cannot confirm it)."""
-    if not onboarding.plugin_active(jp, AKISMET):
-        return "not_active"
-    return "invalid_key"  # Akismet::verify_key fails without outbound network
+    """akismet_is_active_and_registered: None, or the failure code (``not_installed``,
+    ``not_active``, ``invalid_key`` when Akismet::verify_key() is not 'valid')."""
+    failure = _akismet_class_error(jp)
+    if failure is not None:
+        return failure[0]
+    if wpcom_data.akismet_verify_key(jp, akismet_api_key(jp)) != "valid":
+        return "invalid_key"
+    return None
 
 
-def data(jp: Jetpack, slug: str, range_: Any) -> Any:
+def akismet(jp: Jetpack) -> Any:
+    """get_akismet_data: ``(int) get_option( 'akismet_spam_count', 0 )``, or the error code as
+    a plain string with HTTP 200 (corpus module-data/akismet-inactive)."""
+    status = akismet_status(jp)
+    if status is not None:
+        return status
+    return php.to_int(jp.site.options.get("akismet_spam_count", 0))
+
+
+def key_check(jp: Jetpack, service: str, api_key: Any = None) -> Any:
+    """key_check: only akismet is supported (others answer false); check_akismet_key() asks
+    Akismet about ``api_key`` (JSON body) or the stored key."""
+    if service != "akismet":
+        return False
+    failure = _akismet_class_error(jp)
+    if failure is not None:
+        return {"validKey": False, "invalidKeyCode": failure[0], "invalidKeyMessage": failure[1]}
+    key = php.to_php_string(api_key) if php.is_truthy(api_key) else akismet_api_key(jp)
+    # Akismet::check_key_status( $key ): [headers, body], ['', ''] on a transport error; the
+    # array is never empty, so only the body decides
+    return {"validKey": wpcom_data.akismet_check_key_status(jp, key) == "valid"}
+
+
+# -- Monitor ----------------------------------------------------------------------------------
+
+_MINUTE, _HOUR, _DAY = 60, 3600, 86400
+_WEEK, _MONTH, _YEAR = 7 * _DAY, 30 * _DAY, 365 * _DAY
+_DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+
+
+def _php_round(value: float) -> int:
+    """PHP round(): halves away from zero."""
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+def human_time_diff(start: int, end: int) -> str:
+    """human_time_diff( $from, $to ) (formatting.php, WP 6.1)."""
+    diff = abs(end - start)
+    steps = (
+        (_MINUTE, 1, "second", "seconds"),
+        (_HOUR, _MINUTE, "min", "mins"),
+        (_DAY, _HOUR, "hour", "hours"),
+        (_WEEK, _DAY, "day", "days"),
+        (_MONTH, _WEEK, "week", "weeks"),
+        (_YEAR, _MONTH, "month", "months"),
+    )
+    for limit, unit, one, many in steps:
+        if diff < limit:
+            count = max(1, diff if unit == 1 else _php_round(diff / unit))
+            return f"{count} {one if count == 1 else many}"
+    count = max(1, _php_round(diff / _YEAR))
+    return f"{count} {'year' if count == 1 else 'years'}"
+
+
+def strtotime(text: Any) -> int | None:
+    """strtotime() for WordPress.com's ``Y-m-d H:i:s`` (UTC, WordPress's default timezone);
+    None where PHP answers false (empty or unparsable)."""
+    found = _DATETIME.match(php.to_php_string(text))
+    if found is None:
+        return None
+    year, month, day, hour, minute = (int(found.group(i)) for i in range(1, 6))
+    second = int(found.group(6) or 0)
+    try:
+        return calendar.timegm(time.struct_time((year, month, day, hour, minute, second, 0, 0, 0)))
+    except (OverflowError, ValueError):
+        return None
+
+
+def monitor(jp: Jetpack, user: User | None) -> dict[str, Any]:
+    """get_monitor_data: XML-RPC ``jetpack.monitor.getLastDowntime`` as the current user; a
+    failure is WP_Error( 'monitor-downtime', <IXR message> ) (no status: 500)."""
+    if not modules.is_active(jp, "monitor"):
+        raise not_active()
+    outcome = wpcom_data.ixr_query(jp, user, "jetpack.monitor.getLastDowntime")
+    if not outcome.ok:
+        raise WPError("monitor-downtime", outcome.error_message)
+    last = strtotime(outcome.value)
+    if last is None:
+        return {"code": "success", "date": None}
+    return {"code": "success", "date": human_time_diff(last, int(jp.site.clock.now()))}
+
+
+# -- dispatch ---------------------------------------------------------------------------------
+
+
+def data(jp: Jetpack, slug: str, range_: Any, user: User | None = None) -> Any:
     """Jetpack_Core_API_Module_Data_Endpoint::process."""
     if slug == "protect":
         if not modules.is_active(jp, "protect"):
             raise not_active()
         # get_site_option( 'jetpack_protect_blocked_attempts' ): false when never set (corpus
-        # module-data/protect-after-modules-reset)
+        # module-data/protect-after-modules-reset), the stored count (a string) otherwise
         return jp.site.options.get("jetpack_protect_blocked_attempts", False)
     if slug == "stats":
         return stats(jp, range_)
     if slug == "akismet":
-        status = akismet_status(jp)
-        if status is not None:
-            return status  # the error code as a plain string, HTTP 200
-        raise errors.not_implemented()
-    if slug in ("monitor", "vaultpress"):
-        # vaultpress: class_exists( 'VaultPress' ) is false; monitor needs WordPress.com
-        if slug == "vaultpress" or not modules.is_active(jp, slug):
-            raise not_active()
-        raise errors.not_implemented()
+        return akismet(jp)
+    if slug == "monitor":
+        return monitor(jp, user)
+    if slug == "vaultpress":
+        # class_exists( 'VaultPress' ): the VaultPress plugin is not installed
+        # (docs/fidelity.md#vaultpress-data)
+        raise not_active()
     if slug == "verification-tools":
         return verification(jp)
     return None  # any other slug: null
-
-
-def key_check(jp: Jetpack, service: str) -> Any:
-    """key_check: only akismet is supported; others answer false."""
-    if service != "akismet":
-        return False
-    if not onboarding.plugin_active(jp, AKISMET):
-        return {
-            "validKey": False,
-            "invalidKeyCode": "not_active",
-            "invalidKeyMessage": "Please activate Akismet.",
-        }
-    return {"validKey": False}  # Akismet::check_key_status without network

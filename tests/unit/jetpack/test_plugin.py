@@ -23,11 +23,11 @@ def test_every_route_names_known_permissions_and_handlers():
             assert endpoint["handler"] in known, item["route"]
 
 
-def test_table_holds_the_86_routes_of_10_7_plus_five_legacy_ones():
+def test_table_holds_the_86_routes_of_10_7_plus_six_legacy_ones():
     table = plugin.load_routes()
     assert len(table["routes"]) == 85 + 1  # jitm is registered online only
     assert [item["route"] for item in table["routes"] if item.get("online_only")] == ["/jitm"]
-    assert len(table["legacy"]) == 5
+    assert len(table["legacy"]) == 6  # ... and the documented /recheck-ssl
 
 
 def test_register_hides_legacy_routes_and_derives_settings_args(jp: Jetpack):
