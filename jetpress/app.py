@@ -15,8 +15,9 @@ from typing import Any
 from jetpress import fixture
 from jetpress.clock import Clock, SystemClock
 from jetpress.config import Config
+from jetpress.http.login import LoginGuard
 from jetpress.jetpack import plugin as jetpack_plugin
-from jetpress.jetpack.services import signatures
+from jetpress.jetpack.services import protect, signatures
 from jetpress.jetpack.wpcom_client import SIM_HOST, HttpWpcomClient, NoWpcom, WpcomClient
 from jetpress.protocol.urls import WpcomEndpoints
 from jetpress.store.base import Store
@@ -54,6 +55,7 @@ class App:
     jetpack: jetpack_plugin.Jetpack | None = None
     wpcom_root: str | None = None  # where the site reaches WordPress.com (None: off)
     wpcom_app: Any = None  # ``--wpcom sim``: the simulator's ASGI app, served by Host
+    login_guard: LoginGuard | None = None  # plugins' wp-login.php hooks (Jetpack Protect)
 
     def authenticate(self, request: RestRequest) -> AuthOutcome:
         return current_user.authenticate(self.site, request, self.authenticators)
@@ -98,6 +100,7 @@ def build(
     app.authenticators.append(partial(signatures.authenticate, app.jetpack))  # ?_for=jetpack
     jetpack_plugin.register_caps(site.caps, app.jetpack)
     jetpack_plugin.register(app.rest.routes, app.jetpack)
+    app.login_guard = protect.ProtectLoginGuard(app.jetpack)
     application_passwords.register(app.rest.routes, site)  # wp/v2 application passwords
     if not store.is_installed():
         app.first_start = _first_install(config, site)

@@ -111,7 +111,7 @@ class JetpressASGI:
             # /WP-JSON/... with a 301 to itself (corpus discovery/uppercase-prefix-redirect).
             return pages.redirect(self.app.site, exchange.full_url(), 301)
         if path == "/wp-login.php":
-            return login.handle(self.app.site, exchange)
+            return login.handle(self.app.site, exchange, self.app.login_guard)
         if path == "/wp-admin/admin-ajax.php":
             return login.admin_ajax(self.app.site, exchange)
         if path.startswith("/_jetpress/") and self.app.config.test_control:

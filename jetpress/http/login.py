@@ -6,7 +6,8 @@ wp-admin/admin-ajax.php for ``action=rest-nonce`` (ajax-actions.php:5473-5475).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from jetpress import php
@@ -27,6 +28,37 @@ COOKIES_BLOCKED = (
 )
 
 
+class LoginBlock(Protocol):
+    """A refusal of a login guard: the page wp-login.php dies with (wp_die)."""
+
+    @property
+    def status(self) -> int: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def html(self) -> str: ...
+
+
+class LoginGuard(Protocol):
+    """What a plugin hooks into wp-login.php (Jetpack Protect): a check when the page loads and
+    in the ``authenticate`` filter (``attempt``: credentials were sent), ``wp_login_failed`` and
+    ``wp_login``. ``headers`` has lower-case names; ``client`` is REMOTE_ADDR."""
+
+    def check(
+        self, client: str, headers: Mapping[str, str], *, attempt: bool
+    ) -> LoginBlock | None: ...
+
+    def failed(self, client: str, headers: Mapping[str, str], username: str) -> None: ...
+
+    def succeeded(self, client: str, headers: Mapping[str, str], username: str) -> None: ...
+
+
+# wp_authenticate: these errors do not fire wp_login_failed (US:619-626)
+_NOT_FAILURES = ("empty_username", "empty_password")
+
+
 def _as_request(exchange: Exchange, method: str | None = None) -> RestRequest:
     return RestRequest(
         method=method or exchange.method,
@@ -37,8 +69,8 @@ def _as_request(exchange: Exchange, method: str | None = None) -> RestRequest:
     )
 
 
-def handle(site: Site, exchange: Exchange) -> Reply:
-    """GET/POST /wp-login.php."""
+def handle(site: Site, exchange: Exchange, guard: LoginGuard | None = None) -> Reply:
+    """GET/POST /wp-login.php; ``guard`` is a plugin's login hooks (Jetpack Protect)."""
     action = php.to_php_string(exchange.query.get("action", "login")) or "login"
     if action == "logout":
         return logout(site, exchange)
@@ -51,10 +83,20 @@ def handle(site: Site, exchange: Exchange) -> Reply:
     username = php.to_php_string(post.get("log", "")) if isinstance(post.get("log"), str) else ""
     password = php.to_php_string(post.get("pwd", "")) if isinstance(post.get("pwd"), str) else ""
     reply = Reply(200)
+    headers = {name.lower(): value for name, value in exchange.headers}
+    if guard is not None:
+        block = guard.check(exchange.client, headers, attempt=bool(username or password))
+        if block is not None:
+            return pages.page(block.title, block.html, block.status)
     try:
         user = wp_login.authenticate(site, username, password)
     except WPError as error:
         user = error
+    if guard is not None and isinstance(user, WPError):
+        if user.errors[0][0] not in _NOT_FAILURES:
+            guard.failed(exchange.client, headers, username)
+    elif guard is not None:
+        guard.succeeded(exchange.client, headers, username)
     if not isinstance(user, WPError):
         cookies, _token = wp_login.set_auth_cookie(
             site,
