@@ -65,16 +65,16 @@ def test_failed_logins_block_the_ip_and_are_reported(inprocess: Api):
     ]
 
 
-def test_local_addresses_are_never_blocked(inprocess: Api):
-    _admin(inprocess).post(V4 + "/options/modules", json={"reset": True})
+def test_local_addresses_are_never_blocked(api: Api):
+    _admin(api).post(V4 + "/options/modules", json={"reset": True})
     for _ in range(7):
-        response = inprocess.client().post(
+        response = api.client().post(
             "/wp-login.php",
             data={"log": "admin", "pwd": "wrong", "testcookie": "1"},
             headers={"Cookie": "wordpress_test_cookie=WP%20Cookie%20check"},
         )
         assert response.status_code == 200
-    assert inprocess.login("admin").status_code == 302
+    assert api.login("admin").status_code == 302
 
 
 def test_inactive_protect_counts_nothing(inprocess: Api):
