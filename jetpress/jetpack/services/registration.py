@@ -196,13 +196,16 @@ def validate_register_response(response: HttpResponse | HttpFailure) -> dict[str
     if code != 200:
         raise WPError("wpcom_bad_response", cast(str, code))
     jetpack_id = data.get("jetpack_id")
-    detail = "Error Details: Jetpack ID {}. Do not publicly post this error message! " + entity
+
+    def detail(problem: str) -> str:
+        return f"Error Details: Jetpack ID {problem}. Do not publicly post this error message! {entity}"
+
     if not php.is_truthy(jetpack_id):
-        raise cerr.wp_error("jetpack_id", detail.format("is empty"), entity)
+        raise cerr.wp_error("jetpack_id", detail("is empty"), entity)
     if isinstance(jetpack_id, dict | list):
-        raise cerr.wp_error("jetpack_id", detail.format("is not a scalar"), entity)
+        raise cerr.wp_error("jetpack_id", detail("is not a scalar"), entity)
     if _NOT_DIGITS.search(php.to_php_string(jetpack_id)):
-        raise cerr.wp_error("jetpack_id", detail.format("begins with a numeral"), entity)
+        raise cerr.wp_error("jetpack_id", detail("begins with a numeral"), entity)
     return data
 
 
