@@ -68,6 +68,8 @@ class App:
 
     def close(self) -> None:
         self.store.close()
+        if self.jetpack is not None and isinstance(self.jetpack.wpcom, HttpWpcomClient):
+            self.jetpack.wpcom.close()
 
 
 def build(
