@@ -198,7 +198,8 @@ def validate_register_response(response: HttpResponse | HttpFailure) -> dict[str
     jetpack_id = data.get("jetpack_id")
 
     def detail(problem: str) -> str:
-        return f"Error Details: Jetpack ID {problem}. Do not publicly post this error message! {entity}"
+        warning = "Do not publicly post this error message!"
+        return f"Error Details: Jetpack ID {problem}. {warning} {entity}"
 
     if not php.is_truthy(jetpack_id):
         raise cerr.wp_error("jetpack_id", detail("is empty"), entity)
