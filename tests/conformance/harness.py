@@ -137,3 +137,4 @@ def live_server(tmp: Path, *extra: str) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(timeout=10)  # reap it: an unreaped child is a ResourceWarning
