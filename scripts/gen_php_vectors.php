@@ -351,7 +351,7 @@ $scalar_inputs = [
     '9223372036854775807', '9223372036854775808', '-9223372036854775808', '-9223372036854775809', 'inf', 'INF', 'nan',
     '1e400', '-1e400', "5\x00", '0b11', '0o17', '1.5e3abc', '-0', '- 5', '5e-400', "\t\n\r\x0b\x0c 7 \t\n\r\x0b\x0c",
     '٣', '１', '0', '00', '0.0', 'abc', 'true', '1.9', '-1.9', '1e-1', '0e0', '1E5', '1e5.5', '5..5', ' .5 ', '1 2',
-    "\xff", '١٢', [], [0], ['a' => 1],
+    "\xff", '١٢', [], [0], ['a' => 1], str_repeat('0', 5000) . '5', '-' . str_repeat('0', 4400) . '7',
 ];
 mt_srand(6006);
 $s_alpha = [' ', "\t", "\n", '0', '1', '5', '9', '.', 'e', 'E', '+', '-', 'x', 'a'];
@@ -377,6 +377,26 @@ for ($i = 0; $i < 300; $i++) {
         'string' => (string) $f, 'absint' => abs((int) $f)];
 }
 
+// --------------------------------------------------------------- compare ----
+
+$compare_inputs = [
+    null, true, false, 0, 1, -1, 10, PHP_INT_MAX, PHP_INT_MIN, 9007199254740993, 0.0, -0.0, 1.0, 1.5, 1e20,
+    9007199254740992.0, 9.2233720368547758E+18, NAN, INF, -INF, '', '0', '1', '-1', '1.0', '01', ' 1', '1 ', '.5',
+    '1e1', '10', '9', '1e3', '1000', 'abc', 'ABC', 'a', 'b', 'on', 'null', 'INF', 'NAN', '9007199254740993',
+    '9007199254740992', '9223372036854775807', '9223372036854775808', '9223372036854775809', '-9223372036854775809',
+    '99999999999999999999', '99999999999999999998', '123456789012345678901.5', '123456789012345678901.7', '1e999',
+    '2e999', '-1e999', '1.5', '1.50', 'é', 'z', [], [0], [1], [0, 1], [1, 0], ['a' => 1], ['a' => '1'], ['b' => 1],
+    ['a' => 1, 'b' => 2], ['b' => 2, 'a' => 1], [1 => 'x', 0 => 'y'], ['x', 'y'], [[]], [null], [false],
+];
+$compare = [];  // one row per left operand: $a <=> $b and (int) ($a == $b) for every input $b, in order
+foreach ($compare_inputs as $a) {
+    $compare[] = [
+        'in' => tag($a),
+        'cmp' => array_map(static fn ($b) => $a <=> $b, $compare_inputs),
+        'eq' => array_map(static fn ($b) => (int) ($a == $b), $compare_inputs),
+    ];
+}
+
 // ---------------------------------------------------------------- output ----
 
 $families = [
@@ -389,6 +409,7 @@ $families = [
     'json_decode_depth' => $json_decode_depth,
     'parse_str' => $parse_str,
     'scalars' => $scalars,
+    'compare' => $compare,
 ];
 $flags = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR;
 echo "{\n", '"php_version": ', json_encode(PHP_VERSION, $flags);

@@ -386,10 +386,11 @@ def to_php_string(value: object) -> str:
         return ""
     if value is True:
         return "1"
-    if isinstance(value, int):
+    if isinstance(value, int) and INT_MIN <= value <= INT_MAX:
         return str(int(value))
-    if isinstance(value, float):
-        return php_gcvt(value, 14, "E")  # php 8.2 zend_double_to_str, precision ini 14
+    if isinstance(value, int | float):
+        # php 8.2 zend_double_to_str, precision ini 14; beyond int64 PHP holds a float
+        return php_gcvt(_as_float(value), 14, "E")
     if isinstance(value, str):
         return value
     if isinstance(value, list | tuple | dict):
@@ -407,6 +408,14 @@ def is_numeric(value: object) -> bool:
         return False
     m = _NUMERIC.match(value)
     return m is not None and _TRAILING_WS.match(value, m.end()) is not None
+
+
+def _as_float(n: int | float) -> float:
+    """The double PHP holds for a number: ints beyond the double range are INF."""
+    try:
+        return float(n)
+    except OverflowError:
+        return math.inf if n > 0 else -math.inf
 
 
 def _float_to_int(d: float) -> int:
@@ -434,7 +443,7 @@ def to_int(value: object) -> int:
     if value is None:
         return 0
     if isinstance(value, int):
-        return int(value) if INT_MIN <= value <= INT_MAX else _float_to_int(float(value))
+        return int(value) if INT_MIN <= value <= INT_MAX else _float_to_int(_as_float(value))
     if isinstance(value, float):
         return _float_to_int(value)
     if isinstance(value, str):
@@ -442,8 +451,9 @@ def to_int(value: object) -> int:
         if not m:
             return 0
         num = m.group(1)
-        if num.lstrip("+-").isdigit() and len(num.lstrip("+-0")) < 20:
-            n = int(num)
+        digits = num.lstrip("+-").lstrip("0")  # int() refuses over 4300 digits, zeros included
+        if num.lstrip("+-").isdigit() and len(digits) < 20:
+            n = -int(digits or "0") if num.startswith("-") else int(digits or "0")
             if INT_MIN <= n <= INT_MAX:
                 return n
         return _float_to_int_cap(float(num))  # php 8.2 zval_get_long: double → capped
@@ -457,7 +467,7 @@ def to_float(value: object) -> float:
     if value is None:
         return 0.0
     if isinstance(value, int | float):
-        return float(value)
+        return _as_float(value)
     if isinstance(value, str):
         m = _NUMERIC.match(value)  # php 8.2 zval_get_double: zend_strtod after whitespace
         return float(m.group(1)) if m else 0.0
