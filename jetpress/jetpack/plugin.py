@@ -164,6 +164,12 @@ def install_defaults(jp: Jetpack) -> None:
     """The Jetpack state of a pristine 10.7 site (conformance README §1): no module active,
     every setting at its default (nothing stored), no connection, no dismissed notices."""
     jp.site.options.update(modules.ACTIVE_OPTION, [])
+    # jetpress *is* the Jetpack plugin: on a fresh site it is active like after activation.
+    with jp.site.options.locked("active_plugins"):
+        active = jp.site.options.get("active_plugins", [])
+        active = active if isinstance(active, list) else []
+        if "jetpack/jetpack.php" not in active:
+            jp.site.options.update("active_plugins", [*active, "jetpack/jetpack.php"])
     # Jetpack::plugin_activation: activated from the Plugins screen (conformance README §1),
     # get_activation_source( wp_get_referer() ) = array( 'list', null ); sent as _as=list
     jp.site.options.update("jetpack_activation_source", ["list", None])

@@ -64,8 +64,6 @@ def handlers() -> Mapping[str, RouteCallback]:
             "modules.get": modules.get,
             "modules.activate_many": modules.activate_many,
             "modules.toggle": modules.toggle,
-            "modules.data": modules.data,
-            "modules.key_check": modules.key_check,
             "options.reset": misc.reset_options,
             "notices.dismiss": misc.dismiss_notice,
             "legacy.module_activate": legacy.module_activate,

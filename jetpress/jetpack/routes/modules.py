@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from jetpress import php
 from jetpress.jetpack import errors
-from jetpress.jetpack.services import module_data, module_info, modules, settings
+from jetpress.jetpack.services import module_info, modules, settings
 from jetpress.wp.auth.current_user import session_token
 from jetpress.wp.formatting import esc_html
 from jetpress.wp.rest.response import RestResponse
@@ -55,14 +55,3 @@ def toggle(jp: Jetpack, request: RestRequest) -> RestResponse:
     if failure is not None:
         raise failure
     return RestResponse({"code": "success", "message": message})
-
-
-def data(jp: Jetpack, request: RestRequest) -> RestResponse:
-    """GET /module/<slug>/data."""
-    slug = request.url_params.get("slug", "")
-    return RestResponse(module_data.data(jp, slug, request.get_param("range")))
-
-
-def key_check(jp: Jetpack, request: RestRequest) -> RestResponse:
-    """GET|POST /module/<service>/key/check."""
-    return RestResponse(module_data.key_check(jp, request.url_params.get("service", "")))

@@ -97,3 +97,15 @@ def test_data_files_are_canonical():
     # not sorted: the order of the sharing services is data (validate_services lists them)
     rules = (data / "rules.json").read_text("utf-8")
     assert rules == json.dumps(json.loads(rules), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_a_fresh_site_lists_jetpack_as_an_active_plugin(tmp_path):
+    from jetpress.app import build
+    from jetpress.config import Config
+
+    app = build(Config(db_url=f"sqlite:///{tmp_path / 'fresh.db'}", admin_password="x"))
+    try:
+        assert app.site.options.get("active_plugins") == ["jetpack/jetpack.php"]
+        assert app.site.options.get("jetpack_active_modules") == []
+    finally:
+        app.close()
