@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from jetpress import php
 from jetpress.jetpack import errors, jetpack_options
 from jetpress.jetpack.catalog import Setting
-from jetpress.jetpack.comparison import array_cast, loose_equals
 from jetpress.jetpack.services import (
     connection,
     modules,
@@ -25,6 +24,7 @@ from jetpress.jetpack.services import (
     sharing,
     stats,
 )
+from jetpress.php import array_cast, loose_equals
 from jetpress.wp.formatting import esc_html
 from jetpress.wp.site import memoized
 

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from jetpress import php
-from jetpress.jetpack.comparison import php_list
+from jetpress.php import php_list
 from jetpress.wp.rest import schema
 
 if TYPE_CHECKING:

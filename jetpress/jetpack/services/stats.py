@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from jetpress import php
 from jetpress.jetpack import jetpack_options
-from jetpress.jetpack.comparison import array_cast, loose_equals
+from jetpress.php import array_cast, loose_equals
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack

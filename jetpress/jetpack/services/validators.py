@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from jetpress import php
 from jetpress.jetpack import errors
-from jetpress.jetpack.comparison import in_array
 from jetpress.jetpack.services import sharing
+from jetpress.php import in_array
 from jetpress.wp.formatting import esc_html
 
 if TYPE_CHECKING:
