@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from jetpress import php
 from jetpress.php import php_list
-from jetpress.wp.rest import schema
+from jetpress.wp.formatting import esc_url_raw
 
 if TYPE_CHECKING:
     from jetpress.jetpack.plugin import Jetpack
@@ -176,8 +176,8 @@ def set_blog_services(jp: Jetpack, visible: Any, hidden: Any) -> bool:
 def new_service(jp: Jetpack, label: str, url: str, icon: str) -> dict[str, Any] | None:
     """Sharing_Service::new_service: store a custom service; the Share_Custom object or None."""
     label = _TAGS.sub("", label)[:30].strip()  # trim( wp_html_excerpt( wp_kses( $label ), 30 ) )
-    url = schema.esc_url_raw(url).strip()
-    icon = schema.esc_url_raw(icon).strip()
+    url = esc_url_raw(url).strip()
+    icon = esc_url_raw(icon).strip()
     if not (label and url and icon):
         return None
     options = _stored(jp)

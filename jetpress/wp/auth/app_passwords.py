@@ -13,8 +13,8 @@ from jetpress import php
 from jetpress.wp.auth import passwords
 from jetpress.wp.auth.app_password_format import generate_app_password, normalize_app_password
 from jetpress.wp.errors import WPError
+from jetpress.wp.formatting import is_email, sanitize_text_field
 from jetpress.wp.options import to_db
-from jetpress.wp.rest.schema import is_email, sanitize_text_field
 from jetpress.wp.site import application_passwords_available
 
 if TYPE_CHECKING:

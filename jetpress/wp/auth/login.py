@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from jetpress import php
 from jetpress.wp.auth import cookies, keys, passwords, sessions
 from jetpress.wp.errors import WPError
-from jetpress.wp.formatting import esc_html
-from jetpress.wp.rest.schema import is_email
+from jetpress.wp.formatting import esc_html, is_email
 
 if TYPE_CHECKING:
     from jetpress.wp.site import Site

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from jetpress import php
 from jetpress.wp.errors import WPError
+from jetpress.wp.formatting import esc_url_raw
 from jetpress.wp.rest import errors, params, schema
 from jetpress.wp.rest.errors import error_data
 from jetpress.wp.rest.request import RestRequest, string_keys
@@ -162,7 +163,7 @@ class RestServer:
         origin = request.header("origin")
         if origin:
             if origin != "null":
-                origin = schema.esc_url_raw(origin)
+                origin = esc_url_raw(origin)
             headers.append(("Access-Control-Allow-Origin", origin))
             headers.append(
                 ("Access-Control-Allow-Methods", "OPTIONS, GET, POST, PUT, PATCH, DELETE")

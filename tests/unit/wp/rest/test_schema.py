@@ -3,7 +3,8 @@
 Ported from WordPress 6.1's PHPUnit suites tests/phpunit/tests/rest-api/rest-schema-validation.php,
 rest-schema-sanitization.php, rest-request-validation.php and the schema cases of
 rest-controller.php (with their json_schema_test_suite data), plus vectors made by running
-WordPress 6.1.9's own functions under php 8.2 (see FORMATTING_VECTORS and SCHEMA_VECTORS).
+WordPress 6.1.9's own functions under php 8.2 (see TYPE_VECTORS and SCHEMA_VECTORS). The format
+checks are tested in test_formats.py, the formatting.php functions in tests/unit/wp.
 """
 
 from __future__ import annotations
@@ -16,18 +17,15 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from jetpress.wp.errors import WPError
-from jetpress.wp.rest import schema
+from jetpress.wp.rest import formats, schema
 from jetpress.wp.rest.schema import (
     describe_arg,
-    esc_url_raw,
     is_boolean,
-    is_email,
     is_integer,
     parse_list,
     parse_request_arg,
     sanitize_boolean,
     sanitize_request_arg,
-    sanitize_text_field,
     sanitize_value_from_schema,
     sprintf_l,
     validate_request_arg,
@@ -1417,26 +1415,14 @@ def test_invalid_patterns_do_not_match():
     for pattern in ("(", "a\\", "[", "*", "\\8", "(?<=a+", "\\k<x>"):
         failure = error("a", {"type": "string", "pattern": pattern}, "p")
         assert failure.code == "rest_invalid_pattern"
-    assert not schema._preg_match("a", "\udcff")  # invalid UTF-8 subject: preg_match() false
-
-
-def test_pattern_translation_of_pcre_escapes():
-    assert schema._preg_match("a\\z", "a")
-    assert not schema._preg_match("a\\z", "a\n")
-    assert schema._preg_match("a\\Z", "a\n")
-    assert schema._preg_match("^\\x{263A}$", "\u263a")
-    assert schema._preg_match("^\\Qa.b\\E$", "a.b")
-    assert not schema._preg_match("^\\Qa.b\\E$", "axb")
-    assert schema._preg_match("(?<n>a)\\k<n>", "aa")
-    assert schema._preg_match("^[]a]$", "]")
-    assert schema._preg_match("^\\d$", "\u0663")  # PHP's /u turns on UCP
-    assert schema._preg_match("^[[:alpha:]]+$", "ab")
+    # invalid UTF-8 subject: preg_match() false
+    assert not formats.validate_json_schema_pattern("a", "\udcff")
 
 
 def test_catastrophic_pattern_is_bounded():
     started = time.perf_counter()
     assert not valid("a" * 5000 + "!", {"type": "string", "pattern": "^(a|aa)+$"})
-    assert not schema._preg_match("(x+x+)+y", "x" * 5000)
+    assert not formats.validate_json_schema_pattern("(x+x+)+y", "x" * 5000)
     assert time.perf_counter() - started < 5
 
 
@@ -1457,17 +1443,9 @@ def test_non_string_keys_are_php_keys():
     args = {"type": "object", "properties": {"1": {"type": "integer"}}, "required": [1]}
     assert valid({1: "5"}, args)
     assert same(sanitized({1: "5"}, args), {1: 5})
-    assert is_email("a@b.co") and not is_email(["a@b.co"])
     assert schema.is_array({"0": "a", "1": "b"})
     assert not schema.is_array({"0": "a", "x": "b"})
     assert sanitized({"0": "a", "1": "b"}, {"type": "array"}) == ["a", "b"]
-
-
-def test_huge_strings():
-    text = "%4" * 100_000 + "1" * 100_000
-    assert sanitize_text_field(text) == ""
-    assert esc_url_raw("%0" + "%0a" * 50_000 + "a") == "http://"
-    assert sanitize_text_field("<script>" * 20_000 + "x") == "x"
 
 
 _JSON = st.recursive(
@@ -1529,169 +1507,11 @@ def test_any_json_and_schema_gives_a_result(value, args):
 _PY_FUNCTIONS: dict[str, Any] = {
     "validate": lambda value, args, param: validate_value_from_schema(value, args, param) or True,
     "sanitize": sanitize_value_from_schema,
-    "sanitize_text_field": sanitize_text_field,
-    "sanitize_textarea_field": schema.sanitize_textarea_field,
-    "esc_url_raw": esc_url_raw,
-    "is_email": lambda value: is_email(value) or False,
-    "rest_is_ip_address": lambda value: schema.is_ip_address(value) or False,
-    "wp_is_uuid": schema.is_uuid,
-    "rest_parse_date": lambda value: (
-        False if schema.parse_date(value) is None else schema.parse_date(value)
-    ),
     "rest_is_integer": is_integer,
     "wp_parse_list": parse_list,
-    "rest_validate_json_schema_pattern": schema._preg_match,
-    "esc_html": schema._esc_html,
 }
-_TRUTHY_RESULTS = ("is_email", "rest_is_ip_address")
 
-FORMATTING_VECTORS = [
-    ("sanitize_text_field", ["a < b"], "a &lt; b"),
-    ("sanitize_text_field", ["<b>x</b>"], "x"),
-    ("sanitize_text_field", ["a\tb\n c"], "a b c"),
-    ("sanitize_textarea_field", ["a\tb\n c"], "a\tb\n c"),
-    ("sanitize_text_field", [" %41%42 x"], "x"),
-    ("sanitize_text_field", ["%%4141"], ""),
-    ("sanitize_text_field", ["<script>alert(1)</script>ok"], "ok"),
-    ("sanitize_text_field", ["<style a>b</STYLE >c</style>d"], "d"),
-    ("sanitize_text_field", ["<!-- c --> d"], "d"),
-    ("sanitize_text_field", ["<?php echo 1; ?> e"], "e"),
-    ("sanitize_text_field", ['<a href="x>y">t</a>'], "t"),
-    ("sanitize_text_field", ["<a title='>'>x"], "x"),
-    ("sanitize_text_field", ["x <"], "x &lt;"),
-    ("sanitize_text_field", ["< x"], "&lt; x"),
-    ("sanitize_text_field", ["<<a>>"], "&lt;>"),
-    ("sanitize_text_field", ["a<\nb"], "a&lt; b"),
-    ("sanitize_textarea_field", ["a<\nb"], "a&lt;\nb"),
-    ("sanitize_text_field", ["é ü <i>ñ</i>"], "é ü ñ"),
-    ("sanitize_text_field", ["&amp; &foo; &#0; &#x41; <"], "&amp; &foo; &#0; &#x41; &lt;"),
-    ("sanitize_text_field", ["<&nbsp;"], "&lt;&nbsp;"),
-    ("sanitize_text_field", ["x<y"], "x&lt;y"),
-    ("sanitize_text_field", ["1 < 2 > 0"], "1 < 2 > 0"),
-    ("sanitize_text_field", ["<!DOCTYPE html><p>x"], "x"),
-    ("sanitize_text_field", ['<?xml version="1.0"?><a>b</a>'], "b"),
-    ("sanitize_text_field", ["tab\there"], "tab here"),
-    ("sanitize_textarea_field", ["tab\there"], "tab\there"),
-    ("sanitize_text_field", ["  lead"], "lead"),
-    ("sanitize_textarea_field", ["  lead"], "lead"),
-    ("sanitize_text_field", ["trail  "], "trail"),
-    ("sanitize_textarea_field", ["trail  "], "trail"),
-    ("sanitize_text_field", ["%zz%2"], "%zz%2"),
-    ("sanitize_text_field", ["%0a%0A"], ""),
-    ("sanitize_text_field", ["a\x00b"], "a\x00b"),
-    ("sanitize_text_field", ["<a\x00b>c"], "c"),
-    ("sanitize_text_field", ['"quotes" <\'x'], '"quotes" &lt;&#039;x'),
-    ("sanitize_text_field", [5], "5"),
-    ("sanitize_text_field", [1.5], "1.5"),
-    ("sanitize_text_field", [True], "1"),
-    ("sanitize_text_field", [None], ""),
-    ("sanitize_text_field", [[1]], ""),
-    ("sanitize_text_field", [{"a": 1}], ""),
-    ("esc_url_raw", ["example.com"], "http://example.com"),
-    ("esc_url_raw", ["http://example.com/a b"], "http://example.com/a%20b"),
-    ("esc_url_raw", ["javascript:alert(1)"], ""),
-    ("esc_url_raw", ["JAVASCRIPT:alert(1)"], ""),
-    ("esc_url_raw", ["/relative/path"], "/relative/path"),
-    ("esc_url_raw", ["#frag"], "#frag"),
-    ("esc_url_raw", ["?q=1"], "?q=1"),
-    ("esc_url_raw", ["index.php?x=1"], "index.php?x=1"),
-    ("esc_url_raw", ["mailto:a@b.c"], "mailto:a@b.c"),
-    ("esc_url_raw", ["mailto:a%0a@b"], "mailto:a%0a@b"),
-    ("esc_url_raw", ["http://ex.com/%0d%0Ax"], "http://ex.com/x"),
-    ("esc_url_raw", ["http://[::1]:80/a[b]"], "http://[::1]:80/a%5Bb%5D"),
-    (
-        "esc_url_raw",
-        ["http://user:pass@h.com:8080/p?a[]=1"],
-        "http://user:pass@h.com:8080/p?a%5B%5D=1",
-    ),
-    ("esc_url_raw", ["ftp://x"], "ftp://x"),
-    ("esc_url_raw", ["feed:http://x"], "feed:http://x"),
-    ("esc_url_raw", ["feed:feed:feed:http://x"], ""),
-    ("esc_url_raw", ["http&#58;//x"], ""),
-    ("esc_url_raw", ["http&#x3a;//x"], ""),
-    ("esc_url_raw", ["javascript&colon;alert(1)"], "http://javascript&colon;alert(1)"),
-    ("esc_url_raw", ["jav\tascript:alert(1)"], ""),
-    ("esc_url_raw", [" http://x"], "http://x"),
-    ("esc_url_raw", ["http://x/é"], "http://x/é"),
-    ("esc_url_raw", [""], ""),
-    ("esc_url_raw", ["ht tp://x"], ""),
-    ("esc_url_raw", ["data:text/html,x"], ""),
-    ("esc_url_raw", ["tel:+123"], "tel:+123"),
-    ("esc_url_raw", ["https://example.org/hello world"], "https://example.org/hello%20world"),
-    ("esc_url_raw", ["https://example.org/hello%20world"], "https://example.org/hello%20world"),
-    ("esc_url_raw", ["x:y"], ""),
-    ("esc_url_raw", ["example.com/page?x=1:2"], ""),
-    ("esc_url_raw", ["//cdn.example.com/x"], "//cdn.example.com/x"),
-    ("esc_url_raw", ["http://a.com/?b[c]=d&e]"], "http://a.com/?b%5Bc%5D=d&e%5D"),
-    ("esc_url_raw", ["]"], "http://]"),
-    ("esc_url_raw", ["["], "http://["),
-    ("esc_url_raw", ["http://[::1"], "http://[::1"),
-    ("esc_url_raw", ["a\\0b"], "http://a0b"),
-    ("esc_url_raw", [5], "http://5"),
-    ("esc_url_raw", [None], ""),
-    ("esc_url_raw", [True], "http://1"),
-    ("is_email", ["email@example.com"], "email@example.com"),
-    ("is_email", ["a@b.co"], "a@b.co"),
-    ("is_email", ["email"], False),
-    ("is_email", ["a@b.c"], False),
-    ("is_email", ["a..b@c.com"], "a..b@c.com"),
-    ("is_email", ["a@b..com"], False),
-    ("is_email", ["a@-b.com"], False),
-    ("is_email", ["a@b-.com"], False),
-    ("is_email", ["a@.b.com"], False),
-    ("is_email", ["a@b.com."], False),
-    ("is_email", ["ab@c"], False),
-    ("is_email", ["@abc.com"], False),
-    ("is_email", ["a@@b.com"], False),
-    ("is_email", ["é@b.com"], False),
-    ("is_email", ["a b@c.com"], False),
-    ("is_email", ["a@b_c.com"], False),
-    ("is_email", ["o'neil@x.org"], "o'neil@x.org"),
-    ("is_email", ["a\n@b.com"], "a\n@b.com"),
-    ("is_email", ["a@b.com\n"], False),
-    ("is_email", ["UPPER@EXAMPLE.COM"], "UPPER@EXAMPLE.COM"),
-    ("is_email", ["a@b.c-m"], "a@b.c-m"),
-    ("is_email", ["x@y.z "], False),
-    ("is_email", [12345678], False),
-    ("is_email", [None], False),
-    ("rest_is_ip_address", ["127.0.0.1"], "127.0.0.1"),
-    ("rest_is_ip_address", ["3333.3333.3333.3333"], False),
-    ("rest_is_ip_address", ["1"], False),
-    ("rest_is_ip_address", ["::1"], "::1"),
-    ("rest_is_ip_address", ["::"], "::"),
-    ("rest_is_ip_address", ["0:0:0:0:0:0:0:1"], "0:0:0:0:0:0:0:1"),
-    ("rest_is_ip_address", ["2001:DB8:0:0:8:800:200C:417A"], "2001:DB8:0:0:8:800:200C:417A"),
-    ("rest_is_ip_address", ["FF01::101"], "FF01::101"),
-    ("rest_is_ip_address", ["fe80::217:f2ff:fe07:ed62"], "fe80::217:f2ff:fe07:ed62"),
-    ("rest_is_ip_address", [""], False),
-    ("rest_is_ip_address", ["2001:DB8:0:0:8:800:200C:417A:221"], False),
-    ("rest_is_ip_address", ["FF01::101::2"], False),
-    ("rest_is_ip_address", ["::ffff:192.168.1.1"], "::ffff:192.168.1.1"),
-    ("rest_is_ip_address", ["1:2:3:4:5:6:1.2.3.4"], "1:2:3:4:5:6:1.2.3.4"),
-    ("rest_is_ip_address", ["1:2:3:4:5:6:01.2.3.4"], False),
-    ("rest_is_ip_address", ["1::2:3:4:5:6:7:8"], "1::2:3:4:5:6:7:8"),
-    ("rest_is_ip_address", ["1:2:3:4:5:6:7:8::"], "1:2:3:4:5:6:7:8::"),
-    ("rest_is_ip_address", [":::"], False),
-    ("rest_is_ip_address", ["01.2.3.4"], "01.2.3.4"),
-    ("rest_is_ip_address", ["255.255.255.255"], "255.255.255.255"),
-    ("rest_is_ip_address", ["256.1.1.1"], False),
-    ("rest_is_ip_address", ["127.0.0.1\n"], "127.0.0.1\n"),
-    ("rest_is_ip_address", ["00000::1"], False),
-    ("rest_is_ip_address", ["g::1"], False),
-    ("rest_is_ip_address", ["1.2.3.4::"], False),
-    ("wp_is_uuid", ["123e4567-e89b-12d3-a456-426655440000"], True),
-    ("wp_is_uuid", ["123E4567-e89b-12d3-a456-426655440000"], False),
-    ("wp_is_uuid", ["123e4567-e89b-12d3-a456-426655440000\n"], True),
-    ("wp_is_uuid", ["x"], False),
-    ("wp_is_uuid", [5], False),
-    ("rest_parse_date", ["2016-06-30T05:43:21"], 1467265401),
-    ("rest_parse_date", ["2016-06-30t05:43:21z"], False),
-    ("rest_parse_date", ["2016-06-30 05:43:21+0100"], False),
-    ("rest_parse_date", ["1970-01-01T00:00:00"], 0),
-    ("rest_parse_date", ["2016-13-01T00:00:00"], False),
-    ("rest_parse_date", ["2016-06-30T05:43:21.5-03:30"], 1467278001),
-    ("rest_parse_date", ["2016"], False),
-    ("rest_parse_date", [5], False),
+TYPE_VECTORS = [
     ("rest_is_integer", ["5"], True),
     ("rest_is_integer", ["5.0"], True),
     ("rest_is_integer", ["1e3"], True),
@@ -1719,51 +1539,6 @@ FORMATTING_VECTORS = [
     ("wp_parse_list", [False], []),
     ("wp_parse_list", ["a\xa0b"], ["a\xa0b"]),
     ("wp_parse_list", ["a\x0bb"], ["a", "b"]),
-    ("rest_validate_json_schema_pattern", ["^a*$", "a"], True),
-    ("rest_validate_json_schema_pattern", ["^a*$", "b"], False),
-    ("rest_validate_json_schema_pattern", ["#[0-9]+", "#123"], True),
-    ("rest_validate_json_schema_pattern", ["#[0-9]+", "#abc"], False),
-    ("rest_validate_json_schema_pattern", ["^â{1}$", "â"], True),
-    ("rest_validate_json_schema_pattern", ["^â{1}$", "ââ"], False),
-    ("rest_validate_json_schema_pattern", ["a\\#b", "a#b"], False),
-    ("rest_validate_json_schema_pattern", ["abc\\", "abc"], False),
-    ("rest_validate_json_schema_pattern", ["(", "x"], False),
-    ("rest_validate_json_schema_pattern", ["[[:alpha:]]+", "ab"], True),
-    ("rest_validate_json_schema_pattern", ["\\d", "٣"], True),
-    ("rest_validate_json_schema_pattern", ["\\w", "é"], True),
-    ("rest_validate_json_schema_pattern", ["^a$", "a\n"], True),
-    ("rest_validate_json_schema_pattern", ["a\\z", "a\n"], False),
-    ("rest_validate_json_schema_pattern", ["a\\Z", "a\n"], True),
-    ("rest_validate_json_schema_pattern", ["\\x{263A}", "☺"], True),
-    ("rest_validate_json_schema_pattern", ["(?<n>a)\\k<n>", "aa"], True),
-    ("rest_validate_json_schema_pattern", ["\\Qa.b\\E", "a.b"], True),
-    ("rest_validate_json_schema_pattern", ["\\Qa.b\\E", "axb"], False),
-    ("rest_validate_json_schema_pattern", ["[]a]", "]"], True),
-    ("rest_validate_json_schema_pattern", ["[^]a]", "b"], True),
-    ("rest_validate_json_schema_pattern", ["(?i)ÉCOLE", "école"], True),
-    ("rest_validate_json_schema_pattern", ["\\h", "a b"], True),
-    ("rest_validate_json_schema_pattern", ["\\v", "a\nb"], True),
-    ("rest_validate_json_schema_pattern", ["\\R", "\r\n"], True),
-    ("rest_validate_json_schema_pattern", ["a{2,}", "aaa"], True),
-    ("rest_validate_json_schema_pattern", ["^\\p{Lu}", "Éa"], True),
-    ("rest_validate_json_schema_pattern", ["x*+x", "xxx"], False),
-    ("rest_validate_json_schema_pattern", ["(?>a+)b", "aab"], True),
-    ("rest_validate_json_schema_pattern", [5, "5"], True),
-    ("rest_validate_json_schema_pattern", ["\\e", "\x1b"], True),
-    ("rest_validate_json_schema_pattern", ["[\\h]", " "], True),
-    ("rest_validate_json_schema_pattern", [".", "\n"], False),
-    ("rest_validate_json_schema_pattern", ["^$", ""], True),
-    ("rest_validate_json_schema_pattern", ["a|", "b"], True),
-    ("rest_validate_json_schema_pattern", ["\\/", "/"], True),
-    ("esc_html", ["<&apos;&#128;&#0;&#00;"], "&lt;&amp;apos;&#128;&amp;#00;"),
-    (
-        "esc_html",
-        ["<&nbsp;&foo;&AMP;&#x0;&#xFFFF;&#65;&#0065;"],
-        "&lt;&nbsp;&amp;foo;&amp;AMP;&amp;#xFFFF;&#065;&#065;",
-    ),
-    ("esc_html", ["<\"'>"], "&lt;&quot;&#039;&gt;"),
-    ("esc_html", ["<&#1114112;&#x10FFFF;&#x110000;"], "&lt;&amp;#1114112;&#x10FFFF;&amp;#x110000;"),
-    ("esc_html", ["plain"], "plain"),
 ]
 SCHEMA_VECTORS = [
     (
@@ -2506,31 +2281,7 @@ SCHEMA_VECTORS = [
 ]
 
 
-@pytest.mark.parametrize(("function", "args", "expected"), FORMATTING_VECTORS + SCHEMA_VECTORS)
+@pytest.mark.parametrize(("function", "args", "expected"), TYPE_VECTORS + SCHEMA_VECTORS)
 def test_php_vectors(function, args, expected):
     actual = _PY_FUNCTIONS[function](*args)
-    if function in _TRUTHY_RESULTS:
-        assert bool(actual) is bool(expected)
-    else:
-        assert same(actual, expected), f"{actual!r} != {expected!r}"
-
-
-@pytest.mark.parametrize(
-    ("function", "args", "expected"),
-    [
-        ("esc_url_raw", ["[script@"], "http://%5Bscript@"),
-        ("esc_url_raw", ["\t@D3]"], "http://@D3]"),
-        ("esc_url_raw", ["@[<!--'javascript255\""], "http://@[!--'javascript255"),
-        ("esc_url_raw", ['"//[<&amp;=\r%0_;:feed'], "//%5B&amp;=%0_;:feed"),
-        (
-            "esc_url_raw",
-            ['//F::%mailto:javascript<!--[&nbsp;="<javascript&colon;'],
-            "//F::%mailto:javascript!--%5B&nbsp;=javascript&colon;",
-        ),
-        ("sanitize_text_field", ["<?a\\'b?>c"], "c"),
-        ("sanitize_text_field", ["?>http<?script&\x00style?\\'#?>3feed"], "?>http3feed"),
-    ],
-)
-def test_php_regressions(function, args, expected):
-    """Differences the differential fuzzing against WordPress 6.1.9 found once."""
-    assert _PY_FUNCTIONS[function](*args) == expected
+    assert same(actual, expected), f"{actual!r} != {expected!r}"
