@@ -1,20 +1,18 @@
 """sanitize_callbacks of the settings args: ``(value, request, param) -> value``.
 
-WordPress's sanitize_text_field / sanitize_textarea_field / esc_html / esc_textarea
-(formatting.php 6.1, simplified where noted) and Jetpack's own sanitizers. Candidates for
-jetpress.wp.formatting; kept here until they move.
+WordPress's sanitize_text_field / sanitize_textarea_field / esc_html / esc_textarea (from
+jetpress.wp.formatting) as callbacks, and Jetpack's own sanitizers.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from jetpress import php
-from jetpress.wp.formatting import esc_html as wp_esc_html
+from jetpress.wp import formatting
 
 if TYPE_CHECKING:
     from jetpress.wp.rest.request import RestRequest
@@ -22,51 +20,30 @@ if TYPE_CHECKING:
 Sanitizer = Callable[[Any, "RestRequest | None", str], Any]
 
 _TAGS = re.compile(r"<[^>]*>")
-_SCRIPTS = re.compile(r"<(script|style)[^>]*?>.*?</\1>", re.IGNORECASE | re.DOTALL)
-_OCTET = re.compile(r"%[a-f0-9]{2}", re.IGNORECASE)
-
-
-def _text_fields(value: Any, keep_newlines: bool) -> str:
-    """_sanitize_text_fields: arrays and objects give '', tags stripped, whitespace collapsed,
-    percent-encoded octets removed (wp_check_invalid_utf8 / wp_pre_kses_less_than simplified)."""
-    if isinstance(value, list | dict):
-        return ""
-    text = php.to_php_string(value)
-    if "<" in text:
-        text = _TAGS.sub("", _SCRIPTS.sub("", text))  # wp_strip_all_tags( $filtered, false )
-        text = text.replace("<\n", "&lt;\n")
-    if not keep_newlines:
-        text = re.sub(r"[\r\n\t ]+", " ", text)
-    text = text.strip()
-    found = False
-    while _OCTET.search(text):
-        text = _OCTET.sub("", text, count=1)
-        found = True
-    if found:
-        text = re.sub(r" +", " ", text).strip()
-    return text
 
 
 def sanitize_text_field(value: Any, request: RestRequest | None = None, param: str = "") -> Any:
-    """sanitize_text_field (formatting.php)."""
-    return _text_fields(value, False)
+    """sanitize_text_field (formatting.php:5449)."""
+    return formatting.sanitize_text_field(value)
 
 
 def sanitize_textarea_field(value: Any, request: RestRequest | None = None, param: str = "") -> Any:
-    """sanitize_textarea_field: as sanitize_text_field, newlines kept."""
-    return _text_fields(value, True)
+    """sanitize_textarea_field: as sanitize_text_field, newlines kept (formatting.php:5477)."""
+    return formatting.sanitize_textarea_field(value)
 
 
 def esc_html(value: Any, request: RestRequest | None = None, param: str = "") -> Any:
     """esc_html of the (string) value."""
-    return wp_esc_html(php.to_php_string(value)) if not isinstance(value, list | dict) else value
+    if isinstance(value, list | dict):
+        return value
+    return formatting.esc_html(php.to_php_string(value))
 
 
 def esc_textarea(value: Any, request: RestRequest | None = None, param: str = "") -> Any:
     """esc_textarea: htmlspecialchars( $text, ENT_QUOTES ) (double-encodes entities)."""
     if isinstance(value, list | dict):
         return value
-    return html.escape(php.to_php_string(value), quote=True).replace("&#x27;", "&#039;")
+    return formatting.esc_textarea(php.to_php_string(value))
 
 
 def sanitize_stats_allowed_roles(
