@@ -16,6 +16,7 @@ _HEX_COLOR = re.compile(r"^#([A-Fa-f0-9]{3}){1,2}$")
 _EMAIL_LOCAL = re.compile(r"^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 _EMAIL_SUB = re.compile(r"^[a-z0-9-]+$", re.IGNORECASE | re.ASCII)
 _LESS_THAN = re.compile(r"<[^>]*?((?=<)|>|$)")
+_NOT_KEY = re.compile(r"[^a-z0-9_\-]")
 _URL_STRIP = re.compile(r"[^a-z0-9\-~+_.?#=!&;,/:%@$|*'()\[\]\x80-\U0010ffff]", re.I | re.ASCII)
 
 
@@ -253,6 +254,17 @@ def sanitize_text_field(value: object) -> str:
 def sanitize_textarea_field(value: object) -> str:
     """sanitize_textarea_field: sanitize_text_field that keeps newlines and inner whitespace."""
     return _sanitize_text_fields(value, True)
+
+
+def sanitize_key(key: object) -> str:
+    """sanitize_key (formatting.php:2166): scalars only, php strtolower, ``[a-z0-9_-]`` kept.
+
+    >>> sanitize_key("Edit Me!")
+    'editme'
+    """
+    if key is None or not _is_scalar(key):
+        return ""  # is_scalar() false
+    return _NOT_KEY.sub("", php.strtolower(php.to_php_string(key)))
 
 
 def sanitize_hex_color(value: object) -> str:

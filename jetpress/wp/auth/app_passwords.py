@@ -138,9 +138,7 @@ def is_in_use(site: Site) -> bool:
 
 
 def _strtolower(value: Any) -> str:
-    # php 8.2 strtolower is locale-insensitive: ASCII letters only
-    text = php.to_php_string(value)
-    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
+    return php.strtolower(php.to_php_string(value))
 
 
 def name_exists(site: Site, user_id: int, name: str) -> bool:

@@ -18,6 +18,7 @@ from jetpress.wp.formatting import (
     esc_textarea,
     esc_url_raw,
     is_email,
+    sanitize_key,
     sanitize_text_field,
 )
 from jetpress.wp.rest.schema import sanitize_value_from_schema
@@ -226,3 +227,20 @@ def test_kses_normalize_entities_and_bad_protocol():
     )
     assert kses.bad_protocol("javascript:alert(1)") == "alert(1)"
     assert kses.bad_protocol("https://x") == "https://x"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("Edit", "edit"),
+        ("a b-c_D!é", "ab-c_d"),  # php 8.2 strtolower is ASCII-only; é is dropped as non [a-z]
+        (True, "1"),
+        (False, ""),
+        (None, ""),
+        (["view"], ""),
+        (1.5, "15"),
+    ],
+)
+def test_sanitize_key(given: object, expected: str) -> None:
+    assert sanitize_key(given) == expected
+    assert sanitize_key(ValueError("x")) == ""  # is_scalar() false for objects too

@@ -7,18 +7,16 @@ rest_get_endpoint_args_for_schema and rest_filter_response_by_context.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from jetpress import php
 from jetpress.wp.errors import WPError
+from jetpress.wp.formatting import sanitize_key
 from jetpress.wp.rest import schema
 from jetpress.wp.rest.request import RestRequest
 from jetpress.wp.rest.routes import CREATABLE
 
-# sanitize_key (formatting.php): preg_replace( '/[^a-z0-9_\-]/', '', strtolower( $key ) )
-_NOT_KEY = re.compile(r"[^a-z0-9_\-]")
 CONTEXT_DESCRIPTION = (
     "Scope under which the request is made; determines fields present in response."
 )
@@ -45,15 +43,6 @@ def sanitize_arg(value: Any, request: RestRequest, param: str) -> Any:
     if spec is None:
         return value
     return schema.sanitize_request_arg(value, param, dict(spec))
-
-
-def sanitize_key(key: Any) -> str:
-    """sanitize_key: scalars only, ASCII lower-case (php 8.2 strtolower), ``[a-z0-9_-]`` kept."""
-    if key is None or isinstance(key, list | tuple | dict):
-        return ""  # is_scalar() false
-    text = php.to_php_string(key)
-    lowered = "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in text)
-    return _NOT_KEY.sub("", lowered)
 
 
 def sanitize_key_callback(value: Any, request: RestRequest, param: str) -> str:

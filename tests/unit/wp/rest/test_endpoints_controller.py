@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from jetpress.wp.rest.endpoints import controller
 from jetpress.wp.rest.request import RestRequest
 from jetpress.wp.rest.routes import CREATABLE, EDITABLE, Handler
@@ -31,22 +29,6 @@ SCHEMA: dict[str, Any] = {
         },
     },
 }
-
-
-@pytest.mark.parametrize(
-    ("given", "expected"),
-    [
-        ("Edit", "edit"),
-        ("a b-c_D!é", "ab-c_d"),  # php 8.2 strtolower is ASCII-only; é is dropped as non [a-z]
-        (True, "1"),
-        (False, ""),
-        (None, ""),
-        (["view"], ""),
-        (1.5, "15"),
-    ],
-)
-def test_sanitize_key(given: object, expected: str) -> None:
-    assert controller.sanitize_key(given) == expected
 
 
 def test_context_param_rsorts_unique_contexts_then_merges_extra() -> None:
