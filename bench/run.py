@@ -107,13 +107,26 @@ def db_url(engine: str, tmp: Path) -> tuple[str, str]:
 def wrk(
     url: str, connections: int, duration: int, headers: dict[str, str], script: Path | None
 ) -> tuple[float, float, float, int]:
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    threads = min(2, connections)  # wrk needs at least one connection per thread
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
     for name, value in headers.items():
         cmd += ["-H", f"{name}: {value}"]
     if script is not None:
         cmd += ["-s", str(script)]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=duration + 30).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    run = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=duration + 30)
+    found = re.search(r"Requests/sec:\s+([\d.]+)", run.stdout)
+    if found is None:
+        raise RuntimeError(f"wrk gave no result: {run.stdout} {run.stderr}")
+    out = run.stdout
+    rps = float(found.group(1))
 
     def pct(name: str) -> float:
         found = re.search(rf"\s{name}%\s+([\d.]+)(us|ms|s)", out)
