@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jetpress import php
-from jetpress.wp.site import environment_type, site_url
+from jetpress.wp.site import environment_type, memoized, site_url
 
 if TYPE_CHECKING:
     from jetpress.wp.site import Site
@@ -114,7 +114,14 @@ def filter_flag(site: Site) -> bool:
 
 def is_offline_mode(site: Site) -> bool:
     """Status::is_offline_mode: JETPACK_DEV_DEBUG, else WP_LOCAL_DEV, else is_local_site; then the
-    filter. A defined constant wins even when falsy (the later checks are not consulted)."""
+    filter. A defined constant wins even when falsy (the later checks are not consulted).
+
+    Cached per options generation, as Status caches it per request (it is asked ~90 times by
+    GET /module/all)."""
+    return memoized(site, "jetpack:offline", lambda: _is_offline_mode(site))
+
+
+def _is_offline_mode(site: Site) -> bool:
     constants = site.constants
     if "JETPACK_DEV_DEBUG" in constants:
         offline = php.is_truthy(constants["JETPACK_DEV_DEBUG"])

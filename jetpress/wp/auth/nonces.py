@@ -5,6 +5,7 @@ Time, user id, session token and the ``wp_salt('nonce')`` value are passed in.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import math
 
@@ -22,6 +23,7 @@ def nonce_tick(now: float, life: int = NONCE_LIFE) -> int:
     return math.ceil(math.floor(now) / (life / 2))
 
 
+@functools.lru_cache(maxsize=4096)  # pure: the same inputs always give the same nonce
 def _nonce_for_tick(tick: int, action: str | int, uid: int, token: str, nonce_salt: str) -> str:
     # WP 6.1 PL wp_create_nonce: `substr( wp_hash( $i . '|' . $action . '|' . $uid . '|' . $token,
     # 'nonce' ), -12, 10 )`; the float tick prints as an integer (php 8.2 float to string).

@@ -20,7 +20,7 @@ from jetpress.wp.rest.errors import error_data
 from jetpress.wp.rest.request import RestRequest, string_keys
 from jetpress.wp.rest.response import RestResponse
 from jetpress.wp.rest.routes import CREATABLE, READABLE, Handler, Route, RouteRegistry
-from jetpress.wp.site import Site, charset, index_document, rest_url
+from jetpress.wp.site import Site, charset, index_document, memoized, rest_url
 
 if TYPE_CHECKING:
     from jetpress.wp.users import User
@@ -348,7 +348,15 @@ class RestServer:
         return response
 
     def routes_data(self, routes: list[Route], context: str) -> dict[str, Any]:
-        """get_data_for_routes: routes without visible handlers are left out."""
+        """get_data_for_routes: routes without visible handlers are left out.
+
+        The registry is fixed after start-up and a handler's visibility may depend only on site
+        state, so the result is cached per options generation (callers must not mutate it).
+        """
+        key = "rest:routes:" + context + ":" + ",".join(route.pattern for route in routes)
+        return memoized(self.site, key, lambda: self._routes_data(routes, context))
+
+    def _routes_data(self, routes: list[Route], context: str) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for route in routes:
             data = self.routes.route_data(route, context, self.rest_url)
