@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jetpress.wp.errors import WPError
+from jetpress.wp.options import copy_arrays
 from jetpress.wp.rest import errors, schema
 from jetpress.wp.rest.errors import error_data
 from jetpress.wp.rest.request import RestRequest
@@ -65,7 +66,6 @@ def sanitize_params(request: RestRequest) -> None:
     handler = request.attributes
     if handler is None or not handler.args:
         return  # No arguments set, skip sanitizing (REQ:799-802).
-    args = handler.args
     invalid: dict[str, str] = {}
     details: dict[str, object] = {}
     for source_name in request.parameter_order():
@@ -73,18 +73,25 @@ def sanitize_params(request: RestRequest) -> None:
         if not source:
             continue
         for key in list(source):
-            arg = args.get(key)
+            arg = handler.args.get(key)
             if not isinstance(arg, Mapping):
                 continue
-            callback = arg.get("sanitize_callback")
             if "sanitize_callback" not in arg and arg.get("type"):
-                # Default to rest_parse_request_arg when typed (REQ:820-823).
-                value = schema.parse_request_arg(source[key], key, arg)
-            elif not callback:
+                # Default to rest_parse_request_arg when typed (REQ:820-823). It is a pure
+                # function of (value, schema), so a default's result is kept on the handler.
+                if source_name == "defaults":
+                    if key not in handler.arg_memo:
+                        handler.arg_memo[key] = schema.parse_request_arg(source[key], key, arg)
+                    value = copy_arrays(handler.arg_memo[key])  # callers may mutate it
+                else:
+                    value = schema.parse_request_arg(source[key], key, arg)
+            elif not arg.get("sanitize_callback"):
                 continue
             else:
-                value = callback(source[key], request, key)
+                # Plugins' callbacks may have side effects (Jetpack's sharing options): always run.
+                value = arg["sanitize_callback"](source[key], request, key)
             if isinstance(value, WPError):
+                # Later sources overwrite a key's message ($invalid_params[ $key ] = ...).
                 invalid[key] = error_messages(value)
                 details[key] = error_data(value)
             else:

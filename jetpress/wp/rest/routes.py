@@ -65,6 +65,8 @@ class Handler:
     # worker thread instead of inline on the event loop.
     blocking: bool = False
     method_set: tuple[str, ...] = ()
+    # rest_parse_request_arg's result for each arg default (pure, so computed once).
+    arg_memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.method_set = methods_list(self.methods)
