@@ -4,8 +4,6 @@ WordPress.com misbehaving: down, slow, garbage - never a hang, never a 500 witho
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conformance.harness import ROOT, free_port, live_server
+from tests.conformance.harness import free_port, live_server, subprocess_server
 
 V4 = "/wp-json/jetpack/v4"
 TIMEOUT = 2.0  # the site's --wpcom-timeout: every outbound request gives up after this
@@ -26,37 +24,10 @@ TIMEOUT = 2.0  # the site's --wpcom-timeout: every outbound request gives up aft
 @contextmanager
 def simulator(tmp: Path, port: int) -> Iterator[str]:
     """``jetpress wpcom serve`` in a subprocess; yields its root URL."""
-    log_path = tmp / "wpcom.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "jetpress", "wpcom", "serve", "--port", str(port)],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("jetpress wpcom serve exited: " + log_path.read_text())
-            try:
-                if httpx.get(base + "/_wpcom/state", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the simulator did not start within 30 s")
-            time.sleep(0.1)
+    cmd = [sys.executable, "-m", "jetpress", "wpcom", "serve", "--port", str(port)]
+    with subprocess_server(cmd, base + "/_wpcom/state", tmp / "wpcom.log"):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @dataclass

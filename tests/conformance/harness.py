@@ -107,7 +107,14 @@ def live_server(tmp: Path, *extra: str) -> Iterator[str]:
         "password",
         *extra,
     ]
-    log_path = tmp / "live.log"
+    base = f"http://127.0.0.1:{port}"
+    with subprocess_server(cmd, base + "/_jetpress/health", tmp / "live.log"):
+        yield base
+
+
+@contextmanager
+def subprocess_server(cmd: list[str], ready_url: str, log_path: Path) -> Iterator[None]:
+    """Run ``cmd`` (a jetpress server) until the block ends; wait until ``ready_url`` answers."""
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
             cmd,
@@ -116,21 +123,20 @@ def live_server(tmp: Path, *extra: str) -> Iterator[str]:
             stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
-    base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                raise RuntimeError("jetpress serve exited: " + log_path.read_text())
+                raise RuntimeError(f"{' '.join(cmd[2:])} exited: " + log_path.read_text())
             try:
-                if httpx.get(base + "/_jetpress/health", timeout=1).status_code == 200:
+                if httpx.get(ready_url, timeout=1).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError("jetpress serve did not start within 30 s")
+                raise RuntimeError(f"{' '.join(cmd[2:])} did not start within 30 s")
             time.sleep(0.1)
-        yield base
+        yield
     finally:
         proc.terminate()
         try:
