@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -124,6 +125,8 @@ def serve(**flags: Any) -> None:
         raise click.ClickException(str(err)) from err
     first = app.first_start
     where = cfg.db_url
+    if where.startswith("sqlite:///") and not where.startswith("sqlite:////"):
+        where += f" ({Path(where.removeprefix('sqlite:///')).resolve()})"  # relative to here
     click.echo(f"jetpress {__version__}: database {where}", err=True)
     if first is not None:
         click.echo(
