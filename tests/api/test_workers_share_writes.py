@@ -18,6 +18,7 @@ from jetpress.app import App, build
 from jetpress.config import Config
 from jetpress.http.asgi import JetpressASGI
 from tests.support import SERVER_MODE
+from tests.unit.store.conftest import drop_tables
 
 pytestmark = pytest.mark.skipif(SERVER_MODE, reason="builds its own workers in-process")
 
@@ -55,8 +56,9 @@ def workers(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Ap
     second = build(config)
     yield first, second
     for app in (first, second):
-        app.store.truncate()
         app.close()
+    if ENGINES[request.param] is not None:
+        drop_tables(url, prefix)
 
 
 def test_a_setting_written_in_one_worker_is_read_in_the_other(workers):
