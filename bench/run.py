@@ -160,7 +160,40 @@ def login(base: str) -> dict[str, str]:
     return {"Cookie": cookie, "X-WP-Nonce": nonce}
 
 
-def start_jetpress(engine: str, workers: int, tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
+TABLES = ("options", "users", "usermeta", "jetpress_state")
+
+
+def drop_tables(engine: str, tmp: Path, prefix: str) -> None:
+    """Remove the tables a run made on a server engine (SQLite's file goes with tmp)."""
+    url, _ = db_url(engine, tmp)
+    if engine == "postgres":
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            for table in TABLES:
+                conn.execute(f'DROP TABLE IF EXISTS "{prefix}{table}"')
+    elif engine == "mariadb":
+        from urllib.parse import urlsplit
+
+        import pymysql
+
+        parts = urlsplit(url)
+        conn = pymysql.connect(
+            host=parts.hostname,
+            port=parts.port or 3306,
+            user=parts.username or "root",
+            password=parts.password or "",
+            database=parts.path.lstrip("/"),
+        )
+        with conn.cursor() as cur:
+            for table in TABLES:
+                cur.execute(f"DROP TABLE IF EXISTS `{prefix}{table}`")
+        conn.close()
+
+
+def start_jetpress(
+    engine: str, workers: int, tmp: Path
+) -> tuple[subprocess.Popen[bytes], str, str]:
     port = free_port()
     url, prefix = db_url(engine, tmp)
     proc = subprocess.Popen(
@@ -194,7 +227,7 @@ def start_jetpress(engine: str, workers: int, tmp: Path) -> tuple[subprocess.Pop
         timeout=30,
     )
     assert reset.status_code == 200, reset.text
-    return proc, base
+    return proc, base, prefix
 
 
 def start_floor(workers: int) -> tuple[subprocess.Popen[bytes], str]:
@@ -285,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
                 stop(proc)
         for engine in engines:
             for workers in workers_list:
-                proc, base = start_jetpress(engine, workers, tmp)
+                proc, base, prefix = start_jetpress(engine, workers, tmp)
                 try:
                     auth = login(base)
                     for label, method, path, needs_auth in endpoints:
@@ -307,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
                         )
                 finally:
                     stop(proc)
+                    drop_tables(engine, tmp, prefix)
     table = render(results, floors)
     print(table)
     if args.markdown:
