@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jetpress.jetpack.catalog import HEADER_FIELDS
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SPEC = REPO.parent / "shared" / "spec"
 OUT = REPO / "jetpress" / "jetpack" / "data"
@@ -531,23 +533,7 @@ MODULE_TOGGLE = {
     ),
 }
 
-MODULE_HEADER_KEYS = (
-    "name",
-    "description",
-    "sort",
-    "recommendation_order",
-    "introduced",
-    "changed",
-    "deactivate",
-    "free",
-    "requires_connection",
-    "requires_user_connection",
-    "auto_activate",
-    "module_tags",
-    "feature",
-    "additional_search_queries",
-    "plan_classes",
-)
+MODULE_HEADER_KEYS = HEADER_FIELDS  # the header fields module/all returns
 
 
 def build_settings(spec: Path) -> dict[str, Any]:
