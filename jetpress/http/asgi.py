@@ -70,10 +70,11 @@ class JetpressASGI:
             return
         exchange = Exchange.from_scope(scope, body)
         try:
-            if self.blocking(exchange):
-                reply = await anyio.to_thread.run_sync(self.handle, exchange)
+            route = rest_route(exchange)
+            if self.blocking(exchange, route):
+                reply = await anyio.to_thread.run_sync(self.handle, exchange, route)
             else:
-                reply = self.handle(exchange)
+                reply = self.handle(exchange, route)
         except Exception:  # the edge is the one place a bug becomes WordPress's fatal error
             log.error(
                 "unhandled error on %s %s\n%s",
@@ -90,19 +91,18 @@ class JetpressASGI:
             reply.body = b""
         await _send(send, reply)
 
-    def blocking(self, exchange: Exchange) -> bool:
+    def blocking(self, exchange: Exchange, route: str | None) -> bool:
         """Requests whose handler calls out (WordPress.com) run in a thread, not inline."""
-        route = rest_route(exchange)
         if route is None:
             return pages.is_connect_step(exchange)
         override = exchange.header("x-http-method-override")
         method = override.upper() if override else exchange.method
         return self.app.rest.is_blocking(method, route, exchange.query)
 
-    def handle(self, exchange: Exchange) -> Reply:
-        """Route one exchange: REST, login, admin-ajax, control plane or a page."""
+    def handle(self, exchange: Exchange, route: str | None) -> Reply:
+        """Route one exchange (``route``: its REST route, if it is a REST request): REST,
+        login, admin-ajax, control plane or a page."""
         self.app.site.options.refresh()
-        route = rest_route(exchange)
         if route is not None:
             return self.serve_rest(exchange, route)
         path = exchange.path
@@ -154,7 +154,7 @@ def rest_route(exchange: Exchange) -> str | None:
     route: str | None = None
     given = exchange.query.get("rest_route")
     if given is None and exchange.method == "POST" and exchange.form_content_type:
-        given = php.parse_str(exchange.body).get("rest_route")
+        given = exchange.form().get("rest_route")
     if isinstance(given, str) and given != "":
         route = given  # GET/POST rest_route wins over the rewrite (WP::parse_request)
     else:

@@ -28,6 +28,7 @@ class Exchange:
     secure: bool
     client: str
     host: str
+    _form: dict[str, Any] | None = None
 
     @classmethod
     def from_scope(cls, scope: MutableMapping[str, Any], body: bytes) -> Exchange:
@@ -81,7 +82,9 @@ class Exchange:
 
     def form(self) -> dict[str, Any]:
         """$_POST for a form POST."""
-        return string_keys(php.parse_str(self.body)) if self.form_content_type else {}
+        if self._form is None:  # parsed once: the REST route and $_POST both read it
+            self._form = string_keys(php.parse_str(self.body)) if self.form_content_type else {}
+        return self._form
 
     def full_url(self) -> str:
         scheme = "https" if self.secure else "http"
